@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type {
+  ConnectionDetail,
+  EngineOptions,
+  EngineSnapshot,
+  IterationRecord,
+  Action,
+  ServerStatus,
+  SocketId,
+} from './engine';
+import type { ClientView, FleetSummary } from './fleet';
+import { BEHAVIOURS } from './fleet';
+import type { Result } from './result';
+
+/**
+ * The one contract between the engine and the UI. Channel names live here
+ * and nowhere else; arguments are validated with these schemas at every
+ * boundary (IPC, WebSocket), because types vanish there.
+ */
+export const CHANNELS = {
+  startServer: 'server:start',
+  stopServer: 'server:stop',
+  setMode: 'loop:set-mode',
+  step: 'loop:step',
+  stepAction: 'loop:step-action',
+  setFidelity: 'engine:set-fidelity',
+  setOptions: 'engine:set-options',
+  snapshot: 'lab:snapshot',
+  inspect: 'connection:inspect',
+  spawnClients: 'clients:spawn',
+  stopClients: 'clients:stop',
+  sendFromClient: 'clients:send',
+  delta: 'lab:delta',
+} as const;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
+
+const MiB = 1024 * 1024;
+const empty = z.strictObject({});
+
+export const hostSchema = z
+  .string()
+  .trim()
+  .min(1, 'Host is empty: enter an address such as 127.0.0.1.')
+  .max(253, 'Host is longer than any host name can be.');
+
+export const portSchema = z
+  .number({ error: 'Port must be a number.' })
+  .int('Port must be a whole number.')
+  .min(0, 'Port must be 0 or more.')
+  .max(65535, 'Port must be at most 65535.');
+
+export const optionsSchema = z.strictObject({
+  recvSize: z.number().int().min(1).max(MiB),
+  recvBufferSize: z.number().int().min(1).max(64 * MiB),
+  sendBufferSize: z.number().int().min(1).max(64 * MiB),
+  noDelay: z.boolean(),
+  queueCap: z.number().int().min(1).max(1024 * MiB),
+  totalQueueCap: z.number().int().min(1).max(4096 * MiB),
+  maxConnections: z.number().int().min(1).max(100_000),
+  stopOnCrash: z.boolean(),
+  slowDelayMs: z.number().int().min(0).max(60_000),
+  historySize: z.number().int().min(1).max(100_000),
+}) satisfies z.ZodType<EngineOptions>;
+
+export const spawnSchema = z.strictObject({
+  count: z.number().int().min(1).max(10_000),
+  behaviour: z.enum(BEHAVIOURS),
+  messageSize: z.number().int().min(1).max(16 * MiB),
+  /** Pause between messages; 0 sends as fast as the echo comes back. */
+  intervalMs: z.number().int().min(0).max(3_600_000),
+  /** New connections per second while ramping up. */
+  connectRate: z.number().int().min(1).max(100_000),
+  /** Close after this long (0 = never), then reconnect if asked. */
+  lifetimeMs: z.number().int().min(0).max(86_400_000),
+  reconnect: z.boolean(),
+});
+export type SpawnSpec = z.infer<typeof spawnSchema>;
+
+export const argSchemas = {
+  startServer: z.strictObject({ host: hostSchema, port: portSchema }),
+  stopServer: empty,
+  setMode: z.strictObject({ mode: z.enum(['run', 'slow', 'step']) }),
+  step: empty,
+  stepAction: empty,
+  setFidelity: z.strictObject({ fidelity: z.enum(['safe', 'tutorial']) }),
+  setOptions: optionsSchema.partial(),
+  snapshot: empty,
+  inspect: z.strictObject({ id: z.number().int().min(0) }),
+  spawnClients: spawnSchema,
+  stopClients: empty,
+  sendFromClient: z.strictObject({
+    clientId: z.number().int().min(0),
+    data: z.string().max(1024 * 1024),
+    encoding: z.enum(['text', 'hex']),
+  }),
+} as const;
+
+export type CommandName = keyof typeof argSchemas;
+export type CommandArgs<K extends CommandName> = z.infer<(typeof argSchemas)[K]>;
+
+/** Everything the UI needs to draw itself from scratch. */
+export interface LabSnapshot {
+  engine: EngineSnapshot;
+  history: IterationRecord[];
+  clients: ClientView[];
+  fleet: FleetSummary;
+}
+
+export interface CommandResults {
+  startServer: ServerStatus;
+  stopServer: ServerStatus;
+  setMode: null;
+  step: IterationRecord;
+  stepAction: Action;
+  setFidelity: null;
+  setOptions: EngineOptions;
+  snapshot: LabSnapshot;
+  inspect: ConnectionDetail;
+  spawnClients: { ids: number[] };
+  stopClients: null;
+  sendFromClient: null;
+}
+
+/** A notice shown next to what caused it: an error, a warning, a crash the original would have had. */
+export interface Notice {
+  level: 'info' | 'warning' | 'error';
+  code: string;
+  message: string;
+  at: number;
+}
+
+/**
+ * Changes since the previous batch. Batches go out at most ~60 a second;
+ * `iterations` holds the newest records, `coalesced` counts the ones left out.
+ */
+export interface LabDelta {
+  seq: number;
+  /** The engine state fields that changed (connections excluded). */
+  engine: Partial<Omit<EngineSnapshot, 'connections'>>;
+  connections: EngineSnapshot['connections'];
+  removed: SocketId[];
+  iterations: IterationRecord[];
+  /** Iteration records this batch covers but does not carry. */
+  coalesced: number;
+  clients: ClientView[];
+  clientsRemoved: number[];
+  fleet: FleetSummary | null;
+  notices: Notice[];
+}
+
+type Method<K extends CommandName> = (args: CommandArgs<K>) => Promise<Result<CommandResults[K]>>;
+
+/** What the renderer talks to, whichever shell it runs in. */
+export type LabApi = { [K in CommandName]: Method<K> } & {
+  /** Subscribe to batches; returns the unsubscribe function. */
+  onDelta(listener: (delta: LabDelta) => void): () => void;
+};
+
+export const COMMAND_NAMES = Object.keys(argSchemas) as CommandName[];

@@ -1,0 +1,192 @@
+/**
+ * What the select() engine is and says: its state, its iteration records and
+ * their actions. Shared by the engine, both shells and the renderer.
+ */
+
+/** 0 is the listening socket; connections count up from 1 per server run. */
+export type SocketId = number;
+export const LISTENER_ID: SocketId = 0;
+
+export type Mode = 'run' | 'slow' | 'step';
+export type Fidelity = 'safe' | 'tutorial';
+export type Phase = 'select' | 'readable' | 'writable' | 'exceptional';
+
+/** The three lists select() returns. */
+export interface SelectSets {
+  readable: SocketId[];
+  writable: SocketId[];
+  exceptional: SocketId[];
+}
+
+export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'send-error';
+export type BackpressureReason = 'queue-cap' | 'total-cap';
+
+/** One thing the loop did, in the order it did it. */
+export type ActionBody =
+  | ({ kind: 'select' } & SelectSets)
+  | { kind: 'accept'; id: SocketId; peer: string }
+  /** Accepted and closed at once: the lab's connection limit was reached. */
+  | { kind: 'reject'; id: SocketId; peer: string; limit: number }
+  | { kind: 'recv'; id: SocketId; bytes: number }
+  | { kind: 'put'; id: SocketId; bytes: number }
+  | { kind: 'outputs-add'; id: SocketId }
+  /** recv() returned b'': the peer shut its write side. */
+  | { kind: 'eof'; id: SocketId }
+  | { kind: 'outputs-remove'; id: SocketId; reason: 'queue-empty' | 'closing' }
+  | { kind: 'inputs-remove'; id: SocketId }
+  | { kind: 'close'; id: SocketId; reason: CloseReason; error?: string }
+  | { kind: 'get'; id: SocketId; bytes: number }
+  | { kind: 'send'; id: SocketId; sent: number; of: number }
+  /** Safe mode: the unsent remainder goes back to the head of the queue. */
+  | { kind: 'requeue'; id: SocketId; bytes: number }
+  /** Tutorial mode: bytes the original server silently drops. */
+  | { kind: 'lost'; id: SocketId; bytes: number; why: 'partial-send' | 'queue-dropped' }
+  /** Tutorial mode: the seed as written raises here and dies. */
+  | { kind: 'crash'; id: SocketId; exception: 'KeyError' | 'ValueError'; detail: string }
+  /** Safe mode: a socket closed earlier in this iteration is skipped. */
+  | { kind: 'skip'; id: SocketId; reason: 'closed-earlier' }
+  /** The queue caps stop (on) or resume (off) reading a connection. */
+  | { kind: 'backpressure'; id: SocketId; on: boolean; reason: BackpressureReason };
+
+export type Action = ActionBody & { phase: Phase };
+export type ActionKind = Action['kind'];
+
+/** One pass of the seed's `while inputs:` body. */
+export interface IterationRecord {
+  n: number;
+  /** Wall clock (ms since epoch) when select() was called. */
+  at: number;
+  /** Time the iteration took, in microseconds (excluding any halt between actions). */
+  micros: number;
+  fidelity: Fidelity;
+  /** The lists passed to select(inputs, outputs, inputs). */
+  inputs: SocketId[];
+  outputs: SocketId[];
+  sets: SelectSets;
+  actions: Action[];
+  /** State after the iteration, so a timeline can show it as it was. */
+  after: {
+    inputs: SocketId[];
+    outputs: SocketId[];
+    /** [id, messages, bytes] for every connection with a non-empty queue. */
+    queues: [SocketId, number, number][];
+  };
+}
+
+export interface EngineOptions {
+  /** Bytes one recv() may return (the seed's 1024). */
+  recvSize: number;
+  /** Emulated SO_RCVBUF: bytes buffered per socket before TCP pushes back. */
+  recvBufferSize: number;
+  /** Emulated SO_SNDBUF: a socket is writable while its unflushed bytes are below this. */
+  sendBufferSize: number;
+  /** TCP_NODELAY, off as in the seed. */
+  noDelay: boolean;
+  /** Per-connection queue byte cap: a full queue stops reading that socket. */
+  queueCap: number;
+  /** Cap on all queues together. */
+  totalQueueCap: number;
+  maxConnections: number;
+  /** Tutorial mode: stop the server where the original would crash. */
+  stopOnCrash: boolean;
+  /** Delay between iterations in Slow mode. */
+  slowDelayMs: number;
+  /** Iteration records kept for the timeline. */
+  historySize: number;
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = {
+  recvSize: 1024,
+  recvBufferSize: 64 * 1024,
+  sendBufferSize: 64 * 1024,
+  noDelay: false,
+  queueCap: 1024 * 1024,
+  totalQueueCap: 64 * 1024 * 1024,
+  maxConnections: 10_000,
+  stopOnCrash: false,
+  slowDelayMs: 500,
+  historySize: 500,
+};
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 50000;
+
+export type ServerState = 'stopped' | 'starting' | 'listening' | 'crashed';
+
+export interface ServerStatus {
+  state: ServerState;
+  host: string;
+  port: number;
+  /** The address actually bound, e.g. "127.0.0.1:50000". */
+  address: string | null;
+  /** Why the server is not listening, when it stopped on an error or a crash. */
+  error: string | null;
+}
+
+export interface ConnectionView {
+  id: SocketId;
+  peer: string;
+  queuedMessages: number;
+  queuedBytes: number;
+  bytesIn: number;
+  bytesOut: number;
+  bytesLost: number;
+  /** Bytes received by the OS, waiting for recv(). */
+  recvBuffered: number;
+  /** Unflushed bytes counted against the emulated send buffer. */
+  sendBuffered: number;
+  /** The peer's EOF arrived (it may not be consumed yet). */
+  eof: boolean;
+  /** Safe mode: EOF consumed, read side closed, queue still flushing. */
+  readClosed: boolean;
+  error: string | null;
+  backpressure: BackpressureReason | null;
+  openedAt: number;
+}
+
+export interface QueuedMessage {
+  bytes: number;
+  /** The first bytes of the message, base64. */
+  preview: string;
+}
+
+export interface ConnectionDetail extends ConnectionView {
+  queue: QueuedMessage[];
+  /** Messages beyond those listed. */
+  queueMore: number;
+  history: Action[];
+}
+
+export interface Totals {
+  accepted: number;
+  closed: number;
+  bytesIn: number;
+  bytesOut: number;
+  bytesLost: number;
+  crashes: number;
+}
+
+/** Where a halted Step mode stands inside an iteration. */
+export interface StepCursor {
+  iteration: number;
+  /** Actions already run in this iteration. */
+  done: number;
+  sets: SelectSets;
+}
+
+export interface EngineSnapshot {
+  server: ServerStatus;
+  mode: Mode;
+  fidelity: Fidelity;
+  options: EngineOptions;
+  iteration: number;
+  inputs: SocketId[];
+  outputs: SocketId[];
+  lastSets: SelectSets | null;
+  /** Step mode, halted before select(): what it would return now. */
+  pending: SelectSets | null;
+  cursor: StepCursor | null;
+  pendingAccepts: number;
+  connections: ConnectionView[];
+  totals: Totals;
+}

@@ -1,0 +1,138 @@
+import type { Action } from './engine';
+
+/**
+ * The tutorial's select() echo server, ported to Python 3 (`queue` for
+ * `Queue`), line for line. The engine follows it; the code panel shows it.
+ */
+export const SEED_SOURCE = `import queue, select, socket
+
+server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server.setblocking(0)
+server.bind(('localhost', 50000))
+server.listen(5)
+inputs = [server]
+outputs = []
+message_queues = {}
+
+while inputs:
+    readable, writable, exceptional = select.select(inputs, outputs, inputs)
+    for s in readable:
+        if s is server:
+            connection, client_address = s.accept()
+            connection.setblocking(0)
+            inputs.append(connection)
+            message_queues[connection] = queue.Queue()
+        else:
+            data = s.recv(1024)
+            if data:
+                message_queues[s].put(data)
+                if s not in outputs:
+                    outputs.append(s)
+            else:
+                if s in outputs:
+                    outputs.remove(s)
+                inputs.remove(s)
+                s.close()
+                del message_queues[s]
+
+    for s in writable:
+        try:
+            next_msg = message_queues[s].get_nowait()
+        except queue.Empty:
+            outputs.remove(s)
+        else:
+            s.send(next_msg)
+
+    for s in exceptional:
+        inputs.remove(s)
+        if s in outputs:
+            outputs.remove(s)
+        s.close()
+        del message_queues[s]
+`;
+
+export const SEED_LINES: readonly string[] = SEED_SOURCE.split('\n');
+
+/** 1-based number of the first line at or after `from` that contains `text`. */
+function lineOf(text: string, from = 1): number {
+  const index = SEED_LINES.findIndex((line, i) => i + 1 >= from && line.includes(text));
+  if (index < 0) throw new Error(`seed has no line containing ${JSON.stringify(text)}`);
+  return index + 1;
+}
+
+const L = {
+  select: lineOf('select.select('),
+  forReadable: lineOf('for s in readable:'),
+  accept: lineOf('s.accept()'),
+  queueNew: lineOf('= queue.Queue()'),
+  recv: lineOf('s.recv('),
+  ifData: lineOf('if data:'),
+  put: lineOf('.put(data)'),
+  notInOutputs: lineOf('if s not in outputs:'),
+  append: lineOf('outputs.append(s)'),
+  elseEof: lineOf('else:', lineOf('outputs.append(s)')),
+  readableOutputsRemove: lineOf('outputs.remove(s)', lineOf('if data:')),
+  readableInputsRemove: lineOf('inputs.remove(s)'),
+  readableClose: lineOf('s.close()'),
+  readableDel: lineOf('del message_queues[s]'),
+  forWritable: lineOf('for s in writable:'),
+  get: lineOf('get_nowait()'),
+  empty: lineOf('except queue.Empty:'),
+  writableOutputsRemove: lineOf('outputs.remove(s)', lineOf('except queue.Empty:')),
+  send: lineOf('s.send(next_msg)'),
+  forExceptional: lineOf('for s in exceptional:'),
+  exceptionalInputsRemove: lineOf('inputs.remove(s)', lineOf('for s in exceptional:')),
+  exceptionalOutputsRemove: lineOf('outputs.remove(s)', lineOf('for s in exceptional:')),
+  exceptionalClose: lineOf('s.close()', lineOf('for s in exceptional:')),
+  exceptionalDel: lineOf('del message_queues[s]', lineOf('for s in exceptional:')),
+} as const;
+
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The seed's lines (1-based) that an action ran, for the code panel. */
+export function seedLines(action: Action): number[] {
+  const { phase } = action;
+  switch (action.kind) {
+    case 'select':
+      return [L.select];
+    case 'accept':
+      return range(L.accept, L.queueNew);
+    case 'reject':
+      return [L.accept];
+    case 'recv':
+      return [L.recv];
+    case 'put':
+      return [L.ifData, L.put];
+    case 'outputs-add':
+      return [L.notInOutputs, L.append];
+    case 'eof':
+      return [L.ifData, L.elseEof];
+    case 'outputs-remove':
+      if (phase === 'writable') return [L.empty, L.writableOutputsRemove];
+      if (phase === 'exceptional') return [L.exceptionalOutputsRemove - 1, L.exceptionalOutputsRemove];
+      return [L.readableOutputsRemove - 1, L.readableOutputsRemove];
+    case 'inputs-remove':
+      return [phase === 'exceptional' ? L.exceptionalInputsRemove : L.readableInputsRemove];
+    case 'close':
+      if (phase === 'exceptional') return [L.exceptionalClose, L.exceptionalDel];
+      if (phase === 'writable') return [L.writableOutputsRemove];
+      return [L.readableClose, L.readableDel];
+    case 'get':
+      return [L.get];
+    case 'send':
+    case 'requeue':
+      return [L.send];
+    case 'lost':
+      if (action.why === 'partial-send') return [L.send];
+      return [phase === 'exceptional' ? L.exceptionalDel : L.readableDel];
+    case 'crash':
+      return [action.exception === 'KeyError' ? L.get : L.exceptionalInputsRemove];
+    case 'skip':
+      if (phase === 'writable') return [L.forWritable];
+      if (phase === 'exceptional') return [L.forExceptional];
+      return [L.forReadable];
+    case 'backpressure':
+      return [L.select];
+  }
+}

@@ -42,7 +42,7 @@ export type ActionBody =
   /** Tutorial mode: bytes the original server silently drops. */
   | { kind: 'lost'; id: SocketId; bytes: number; why: 'partial-send' | 'queue-dropped' }
   /** Tutorial mode: the seed as written raises here and dies. */
-  | { kind: 'crash'; id: SocketId; exception: 'KeyError' | 'ValueError'; detail: string }
+  | { kind: 'crash'; id: SocketId; exception: 'KeyError' | 'ValueError' | 'OSError'; detail: string }
   /** Safe mode: a socket closed earlier in this iteration is skipped. */
   | { kind: 'skip'; id: SocketId; reason: 'closed-earlier' }
   /** The queue caps stop (on) or resume (off) reading a connection. */

@@ -127,7 +127,9 @@ export function seedLines(action: Action): number[] {
       if (action.why === 'partial-send') return [L.send];
       return [phase === 'exceptional' ? L.exceptionalDel : L.readableDel];
     case 'crash':
-      return [action.exception === 'KeyError' ? L.get : L.exceptionalInputsRemove];
+      if (action.exception === 'KeyError') return [L.get];
+      if (action.exception === 'OSError') return [L.send];
+      return [L.exceptionalInputsRemove];
     case 'skip':
       if (phase === 'writable') return [L.forWritable];
       if (phase === 'exceptional') return [L.forExceptional];

@@ -1,0 +1,171 @@
+import type { Socket } from 'node:net';
+import type { Action, BackpressureReason, ConnectionView, SocketId } from '../../shared/engine';
+import { MessageQueue, type ByteTally } from './message-queue';
+
+const HISTORY_LIMIT = 200;
+
+export type SendResult = { sent: number } | { error: string };
+
+/**
+ * One accepted connection as select() sees it. Readiness comes from the real
+ * socket: it is kept paused except while filling an emulated receive buffer,
+ * so bytes the loop has not recv()ed push back on the peer through TCP.
+ */
+export class Connection {
+  readonly queue: MessageQueue;
+  readonly openedAt = Date.now();
+  readonly history: Action[] = [];
+  private chunks: Buffer[] = [];
+  recvBuffered = 0;
+  /** The peer's FIN arrived. */
+  eof = false;
+  /** recv() has returned b'' once. */
+  eofConsumed = false;
+  /** Safe mode: read side closed, queue still flushing. */
+  readClosed = false;
+  error: string | null = null;
+  closed = false;
+  bytesIn = 0;
+  bytesOut = 0;
+  bytesLost = 0;
+  backpressure: BackpressureReason | null = null;
+
+  constructor(
+    readonly id: SocketId,
+    readonly socket: Socket,
+    readonly peer: string,
+    private recvBufferSize: number,
+    tally: ByteTally,
+    private readonly changed: (connection: Connection) => void,
+  ) {
+    this.queue = new MessageQueue(tally);
+    socket.on('data', (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.recvBuffered += chunk.length;
+      if (this.recvBuffered >= this.recvBufferSize) socket.pause();
+      this.changed(this);
+    });
+    socket.on('end', () => {
+      this.eof = true;
+      this.changed(this);
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      this.error ??= error.code ?? error.message;
+      this.changed(this);
+    });
+    socket.resume();
+  }
+
+  /** Level-triggered, as select() is: data waiting, or an EOF not yet seen by recv(). */
+  get readable(): boolean {
+    return !this.closed && this.error === null && (this.recvBuffered > 0 || (this.eof && !this.eofConsumed));
+  }
+
+  get exceptional(): boolean {
+    return !this.closed && this.error !== null;
+  }
+
+  /** Unflushed bytes, counted against the emulated send buffer. */
+  get sendBuffered(): number {
+    return this.socket.writableLength;
+  }
+
+  /** Room in the send buffer; a socket with a pending error is writable too (send() then fails), as in C. */
+  isWritable(sendBufferSize: number): boolean {
+    return !this.closed && (this.error !== null || this.socket.writableLength < sendBufferSize);
+  }
+
+  /** The size of the next recv(): what a recv of `size` would return now. */
+  nextRecvSize(size: number): number {
+    return Math.min(size, this.recvBuffered);
+  }
+
+  /** `recv(size)`: at most `size` bytes; an empty buffer means EOF. */
+  recv(size: number): Buffer {
+    if (this.recvBuffered === 0) {
+      this.eofConsumed = this.eof;
+      return Buffer.alloc(0);
+    }
+    const parts: Buffer[] = [];
+    let wanted = Math.min(size, this.recvBuffered);
+    while (wanted > 0) {
+      const chunk = this.chunks[0] as Buffer;
+      if (chunk.length <= wanted) {
+        parts.push(chunk);
+        this.chunks.shift();
+        wanted -= chunk.length;
+      } else {
+        parts.push(chunk.subarray(0, wanted));
+        this.chunks[0] = chunk.subarray(wanted);
+        wanted = 0;
+      }
+    }
+    const data = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    this.recvBuffered -= data.length;
+    this.bytesIn += data.length;
+    this.resumeIfRoom();
+    return data;
+  }
+
+  /** `send(data)`: writes what the send buffer has room for and returns that count, as in C. */
+  send(data: Buffer, sendBufferSize: number): SendResult {
+    if (this.error !== null || this.socket.destroyed) return { error: this.error ?? 'EPIPE' };
+    const room = Math.max(0, sendBufferSize - this.socket.writableLength);
+    const sent = Math.min(room, data.length);
+    if (sent > 0) {
+      // The write callback says the bytes left the buffer: writability may have changed.
+      this.socket.write(sent === data.length ? data : data.subarray(0, sent), () => this.changed(this));
+    }
+    this.bytesOut += sent;
+    return { sent };
+  }
+
+  setRecvBufferSize(size: number): void {
+    this.recvBufferSize = size;
+    this.resumeIfRoom();
+  }
+
+  /** `s.close()`: what was written still goes out (as the kernel would send it), then FIN. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.chunks = [];
+    this.recvBuffered = 0;
+    if (this.error !== null) this.socket.destroy();
+    else this.socket.end(() => this.socket.destroy());
+  }
+
+  /** Immediate teardown, when the server stops. */
+  destroy(): void {
+    this.closed = true;
+    this.socket.destroy();
+  }
+
+  remember(action: Action): void {
+    this.history.push(action);
+    if (this.history.length > HISTORY_LIMIT) this.history.shift();
+  }
+
+  view(): ConnectionView {
+    return {
+      id: this.id,
+      peer: this.peer,
+      queuedMessages: this.queue.length,
+      queuedBytes: this.queue.bytes,
+      bytesIn: this.bytesIn,
+      bytesOut: this.bytesOut,
+      bytesLost: this.bytesLost,
+      recvBuffered: this.recvBuffered,
+      sendBuffered: this.closed ? 0 : this.socket.writableLength,
+      eof: this.eof,
+      readClosed: this.readClosed,
+      error: this.error,
+      backpressure: this.backpressure,
+      openedAt: this.openedAt,
+    };
+  }
+
+  private resumeIfRoom(): void {
+    if (!this.closed && this.recvBuffered < this.recvBufferSize && this.socket.isPaused()) this.socket.resume();
+  }
+}

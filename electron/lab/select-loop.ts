@@ -1,0 +1,251 @@
+import type { Socket } from 'node:net';
+import { DEFAULT_OPTIONS, LISTENER_ID } from '../../shared/engine';
+import type { ActionBody, EngineOptions, Fidelity, Phase, SelectSets, SocketId } from '../../shared/engine';
+import { Connection } from './connection';
+import type { Listener } from './listener';
+import { MessageQueue, type ByteTally } from './message-queue';
+
+/** What a phase reports: an action, stamped with its phase by the loop. */
+export type Step = ActionBody;
+
+/**
+ * The seed's state, by the seed's names, and one iteration of its loop as a
+ * generator of actions: Run drains it, Step runs it to the end, Step action
+ * advances it by one. Each action is done before it is yielded.
+ */
+export class SelectLoop {
+  /** The listening socket first, as in the seed. Sets keep insertion order and make removal idempotent. */
+  readonly inputs = new Set<SocketId>();
+  readonly outputs = new Set<SocketId>();
+  readonly messageQueues = new Map<SocketId, MessageQueue>();
+  /** Every open connection, including read-closed ones still flushing in Safe mode. */
+  readonly sockets = new Map<SocketId, Connection>();
+  /** Closed by the loop but still flushing to the kernel; torn down when the server stops. */
+  readonly closing = new Set<Connection>();
+  readonly queued: ByteTally = { bytes: 0 };
+  options: EngineOptions = { ...DEFAULT_OPTIONS };
+  fidelity: Fidelity = 'safe';
+  private nextId = 1;
+
+  constructor(
+    readonly listener: Listener,
+    private readonly changed: (connection: Connection) => void,
+  ) {
+    this.inputs.add(LISTENER_ID);
+  }
+
+  /** `select.select(inputs, outputs, inputs)`, level-triggered, with no side effects. */
+  select(): SelectSets {
+    const readable: SocketId[] = [];
+    const exceptional: SocketId[] = [];
+    for (const id of this.inputs) {
+      if (id === LISTENER_ID) {
+        if (this.listener.readable) readable.push(id);
+        continue;
+      }
+      const connection = this.sockets.get(id);
+      if (!connection) continue;
+      if (connection.exceptional) exceptional.push(id);
+      else if (connection.readable && this.capBlocking(connection) === null) readable.push(id);
+    }
+    const writable: SocketId[] = [];
+    const { sendBufferSize } = this.options;
+    for (const id of this.outputs) {
+      if (this.sockets.get(id)?.isWritable(sendBufferSize)) writable.push(id);
+    }
+    return { readable, writable, exceptional };
+  }
+
+  /** True where select() would return at once. */
+  isReady(sets: SelectSets): boolean {
+    return sets.readable.length + sets.writable.length + sets.exceptional.length > 0;
+  }
+
+  /** Connections whose reading the queue caps stop or resume: yielded as backpressure actions. */
+  *backpressureChanges(): Generator<Step> {
+    for (const connection of this.sockets.values()) {
+      if (connection.readClosed) continue;
+      const reason = this.capBlocking(connection);
+      if (reason === connection.backpressure) continue;
+      connection.backpressure = reason;
+      yield { kind: 'backpressure', id: connection.id, on: reason !== null, reason: reason ?? 'queue-cap' };
+    }
+  }
+
+  /** One pass of `while inputs:`, from sets select() returned. */
+  *iteration(sets: SelectSets): Generator<[Phase, Step]> {
+    yield ['select', { kind: 'select', ...sets }];
+    for (const step of this.backpressureChanges()) yield ['select', step];
+    for (const id of sets.readable) for (const step of this.readable(id)) yield ['readable', step];
+    for (const id of sets.writable) for (const step of this.writable(id)) yield ['writable', step];
+    for (const id of sets.exceptional) for (const step of this.exceptional(id)) yield ['exceptional', step];
+  }
+
+  /** The readable loop's body for one socket. */
+  private *readable(id: SocketId): Generator<Step> {
+    if (id === LISTENER_ID) {
+      yield* this.accept();
+      return;
+    }
+    const connection = this.sockets.get(id);
+    if (!connection || connection.closed) return;
+    const blocked = this.capBlocking(connection);
+    if (blocked !== null) {
+      // An earlier recv in this iteration filled the total cap.
+      if (connection.backpressure !== blocked) {
+        connection.backpressure = blocked;
+        yield { kind: 'backpressure', id, on: true, reason: blocked };
+      }
+      return;
+    }
+    const data = connection.recv(this.options.recvSize);
+    if (data.length > 0) {
+      yield { kind: 'recv', id, bytes: data.length };
+      this.messageQueues.get(id)?.put(data);
+      yield { kind: 'put', id, bytes: data.length };
+      if (!this.outputs.has(id)) {
+        this.outputs.add(id);
+        yield { kind: 'outputs-add', id };
+      }
+      return;
+    }
+    yield { kind: 'eof', id };
+    if (this.fidelity === 'tutorial') {
+      yield* this.removeAndClose(connection, 'eof');
+      return;
+    }
+    // Safe: close the read side, but echo what is queued before closing.
+    this.inputs.delete(id);
+    yield { kind: 'inputs-remove', id };
+    connection.readClosed = true;
+    if (connection.queue.length > 0) {
+      if (!this.outputs.has(id)) {
+        this.outputs.add(id);
+        yield { kind: 'outputs-add', id };
+      }
+      return;
+    }
+    yield* this.removeAndClose(connection, 'eof');
+  }
+
+  private *accept(): Generator<Step> {
+    const socket = this.listener.accept();
+    if (!socket) return;
+    const id = this.nextId++;
+    const peer = peerOf(socket);
+    if (this.sockets.size >= this.options.maxConnections) {
+      socket.destroy();
+      yield { kind: 'reject', id, peer, limit: this.options.maxConnections };
+      return;
+    }
+    socket.setNoDelay(this.options.noDelay);
+    const connection = new Connection(id, socket, peer, this.options.recvBufferSize, this.queued, this.changed);
+    this.sockets.set(id, connection);
+    this.inputs.add(id);
+    this.messageQueues.set(id, connection.queue);
+    yield { kind: 'accept', id, peer };
+  }
+
+  /** The writable loop's body for one socket. */
+  private *writable(id: SocketId): Generator<Step> {
+    const queue = this.messageQueues.get(id);
+    const connection = this.sockets.get(id);
+    if (!queue || !connection || connection.closed) {
+      if (this.fidelity === 'tutorial') {
+        yield { kind: 'crash', id, exception: 'KeyError', detail: 'message_queues[s]: s was closed and its queue deleted earlier in this iteration' };
+      } else {
+        yield { kind: 'skip', id, reason: 'closed-earlier' };
+      }
+      return;
+    }
+    const message = queue.getNowait();
+    if (!message) {
+      this.outputs.delete(id);
+      yield { kind: 'outputs-remove', id, reason: 'queue-empty' };
+      if (connection.readClosed) yield* this.removeAndClose(connection, 'flushed');
+      return;
+    }
+    yield { kind: 'get', id, bytes: message.length };
+    const result = connection.send(message, this.options.sendBufferSize);
+    if ('error' in result) {
+      queue.putFront(message);
+      if (this.fidelity === 'tutorial') {
+        yield { kind: 'crash', id, exception: 'OSError', detail: `s.send() raised ${result.error}` };
+      }
+      yield* this.removeAndClose(connection, 'send-error');
+      return;
+    }
+    yield { kind: 'send', id, sent: result.sent, of: message.length };
+    const rest = message.length - result.sent;
+    if (rest === 0) return;
+    if (this.fidelity === 'safe') {
+      queue.putFront(message.subarray(result.sent));
+      yield { kind: 'requeue', id, bytes: rest };
+    } else {
+      connection.bytesLost += rest;
+      yield { kind: 'lost', id, bytes: rest, why: 'partial-send' };
+    }
+  }
+
+  /** The exceptional loop's body for one socket. */
+  private *exceptional(id: SocketId): Generator<Step> {
+    const connection = this.sockets.get(id);
+    if (!connection || connection.closed) {
+      if (this.fidelity === 'tutorial') {
+        yield { kind: 'crash', id, exception: 'ValueError', detail: 'inputs.remove(s): s was already removed earlier in this iteration' };
+      } else {
+        yield { kind: 'skip', id, reason: 'closed-earlier' };
+      }
+      return;
+    }
+    yield* this.removeAndClose(connection, 'exceptional');
+  }
+
+  /** The seed's removal sequence: outputs, inputs, close, `del message_queues[s]`. */
+  private *removeAndClose(connection: Connection, reason: 'eof' | 'flushed' | 'exceptional' | 'send-error'): Generator<Step> {
+    const { id } = connection;
+    if (this.outputs.delete(id)) yield { kind: 'outputs-remove', id, reason: 'closing' };
+    if (this.inputs.delete(id)) yield { kind: 'inputs-remove', id };
+    const error = connection.error;
+    connection.close();
+    this.sockets.delete(id);
+    if (!connection.socket.destroyed) {
+      this.closing.add(connection);
+      connection.socket.once('close', () => this.closing.delete(connection));
+    }
+    const dropped = connection.queue.clear();
+    this.messageQueues.delete(id);
+    // Undeliverable anyway after an error; after a plain EOF it is the seed's bug.
+    if (dropped > 0 && reason === 'eof') {
+      connection.bytesLost += dropped;
+      yield { kind: 'lost', id, bytes: dropped, why: 'queue-dropped' };
+    }
+    yield error === null ? { kind: 'close', id, reason } : { kind: 'close', id, reason, error };
+  }
+
+  /** Why the queue caps keep this connection from being read, or null if a recv fits. */
+  private capBlocking(connection: Connection): 'queue-cap' | 'total-cap' | null {
+    const next = connection.nextRecvSize(this.options.recvSize);
+    if (next === 0) return null;
+    if (connection.queue.bytes + next > this.options.queueCap) return 'queue-cap';
+    if (this.queued.bytes + next > this.options.totalQueueCap) return 'total-cap';
+    return null;
+  }
+
+  /** Tears everything down at once (server stop). */
+  destroyAll(): void {
+    for (const connection of this.sockets.values()) connection.destroy();
+    for (const connection of this.closing) connection.destroy();
+    this.sockets.clear();
+    this.closing.clear();
+    this.messageQueues.clear();
+    this.outputs.clear();
+    this.inputs.clear();
+    this.queued.bytes = 0;
+  }
+}
+
+function peerOf(socket: Socket): string {
+  const host = socket.remoteAddress ?? '?';
+  return `${host.includes(':') ? `[${host}]` : host}:${socket.remotePort ?? '?'}`;
+}

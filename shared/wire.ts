@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { LabDelta } from './contract';
+import type { Result } from './result';
+
+/**
+ * The browser shell's wire protocol: the LabApi over one WebSocket, JSON text frames.
+ *
+ * - client → server: `{ id, command, args }`, one request per frame;
+ * - server → client: `{ type: 'reply', id, result }` answers request `id` with the same
+ *   `Result` the IPC handler returns (`id` is null when the frame could not be read);
+ * - server → client: `{ type: 'delta', delta }` pushes a batch, at most ~60 a second.
+ *
+ * A fresh connection gets no snapshot push: the client asks with the `snapshot` command,
+ * and batches received before that reply are already contained in it.
+ */
+export const WS_PATH = '/ws';
+
+/** Largest frame the server accepts; a bigger one closes the connection (1009). */
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+export const requestSchema = z.strictObject({
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  command: z.string().max(64),
+  args: z.unknown(),
+});
+export type WireRequest = z.infer<typeof requestSchema>;
+
+export type WireReply = { type: 'reply'; id: number | null; result: Result<unknown> };
+export type WireDelta = { type: 'delta'; delta: LabDelta };
+export type WireMessage = WireReply | WireDelta;

@@ -1,0 +1,44 @@
+import type { Notice, SpawnSpec } from '../../shared/contract';
+import type { ClientState, ClientView, FleetSummary } from '../../shared/fleet';
+import type { Result } from '../../shared/result';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** Where spawned clients connect: the server's bound address. */
+export interface FleetTarget {
+  host: string;
+  port: number;
+}
+
+/**
+ * What the host needs from the test-client fleet (electron/fleet/). Injected, so the
+ * host runs without one (the fleet's commands then answer FLEET_DOWN).
+ */
+export interface FleetPort {
+  spawn(spec: SpawnSpec, target: FleetTarget): MaybePromise<Result<{ ids: number[] }>>;
+  stopAll(): MaybePromise<Result<null> | void>;
+  send(clientId: number, data: Buffer): MaybePromise<Result<null> | void>;
+  clients(): ClientView[];
+  summary(): FleetSummary;
+  /** Client ids changed or removed since the last call. */
+  takeChanges(): { changed: number[]; removed: number[] };
+  on(event: 'change', listener: () => void): () => void;
+  on(event: 'notice', listener: (notice: Notice) => void): () => void;
+  dispose(): MaybePromise<void>;
+}
+
+const NO_CLIENTS: Record<ClientState, number> = { connecting: 0, open: 0, 'half-closed': 0, closed: 0, error: 0 };
+
+/** The summary shown when this shell has no fleet. */
+export const NO_FLEET: FleetSummary = {
+  alive: false,
+  exit: 'This shell runs no client fleet.',
+  clients: 0,
+  byState: NO_CLIENTS,
+  verified: 0,
+  mismatches: 0,
+  bytesLost: 0,
+  errors: {},
+  rttBuckets: [],
+  rttCounts: [],
+};

@@ -1,0 +1,125 @@
+import { argSchemas, type CommandName, type CommandResults, type LabSnapshot } from '../../shared/contract';
+import { fail, type Result } from '../../shared/result';
+import { DeltaCollector } from './batcher';
+import { createHandlers, type Handlers } from './commands';
+import type { EnginePort } from './engine-port';
+import { NO_FLEET, type FleetPort } from './fleet-port';
+import { SubscriberHub, type Subscriber } from './subscribers';
+import { describeIssues } from './validate';
+
+/** Batches go out at most this often: ~60 a second, whatever the load. */
+export const MIN_BATCH_INTERVAL_MS = 17;
+/** How often a quiet host still looks for changes no event announced, and drains slow subscribers. */
+const POLL_MS = 250;
+
+/**
+ * The transport-agnostic engine host: validates and dispatches commands, gives a
+ * snapshot to each new subscriber, then batches of changes. Both shells use it.
+ */
+export class LabHost {
+  private readonly handlers: Handlers;
+  private readonly collector: DeltaCollector;
+  private readonly hub = new SubscriberHub();
+  private readonly unlisten: (() => void)[] = [];
+  private readonly poll: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | undefined;
+  private lastFlush = 0;
+
+  constructor(
+    private readonly engine: EnginePort,
+    private readonly fleet?: FleetPort,
+  ) {
+    this.handlers = createHandlers(engine, fleet, () => this.snapshot());
+    this.collector = new DeltaCollector(engine, fleet);
+    const changed = () => {
+      this.collector.markDirty();
+      this.schedule();
+    };
+    this.unlisten.push(
+      engine.on('iteration', (record) => {
+        this.collector.addRecord(record);
+        this.schedule();
+      }),
+      engine.on('action', changed),
+      engine.on('state', changed),
+      engine.on('notice', (notice) => {
+        this.collector.addNotice(notice);
+        this.schedule();
+      }),
+    );
+    if (fleet) {
+      this.unlisten.push(
+        fleet.on('change', changed),
+        fleet.on('notice', (notice) => {
+          this.collector.addNotice(notice);
+          this.schedule();
+        }),
+      );
+    }
+    this.poll = setInterval(() => this.schedule(), POLL_MS);
+    this.poll.unref();
+  }
+
+  /** Runs one command. Never throws: malformed input and failures come back as values. */
+  async command<K extends CommandName>(name: K, args: unknown): Promise<Result<CommandResults[K]>>;
+  async command(name: string, args: unknown): Promise<Result<unknown>>;
+  async command(name: string, args: unknown): Promise<Result<unknown>> {
+    if (!Object.hasOwn(argSchemas, name)) {
+      return fail('UNKNOWN_COMMAND', `There is no command named ${JSON.stringify(String(name)).slice(0, 80)}.`);
+    }
+    const command = name as CommandName;
+    const parsed = argSchemas[command].safeParse(args);
+    if (!parsed.success) return fail('BAD_ARGUMENT', `${command}: ${describeIssues(parsed.error.issues)}`);
+    if (command === 'snapshot') this.flush();
+    try {
+      const handler = this.handlers[command] as (a: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      return await handler(parsed.data);
+    } catch (error) {
+      return fail('INTERNAL', `${command} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Everything the UI needs to draw itself from scratch. */
+  snapshot(): LabSnapshot {
+    return {
+      engine: this.engine.snapshot(),
+      history: this.engine.history(),
+      clients: this.fleet?.clients() ?? [],
+      fleet: this.fleet?.summary() ?? NO_FLEET,
+    };
+  }
+
+  /**
+   * Adds a subscriber: pending changes go to the others first, so the snapshot returned
+   * here plus the batches that follow are exactly the state, with nothing counted twice.
+   */
+  subscribe(subscriber: Subscriber): { snapshot: LabSnapshot; unsubscribe: () => void } {
+    this.flush();
+    const unsubscribe = this.hub.add(subscriber);
+    return { snapshot: this.snapshot(), unsubscribe };
+  }
+
+  /** Stops the clients and the server (quitting the app or the browser shell). */
+  async dispose(): Promise<void> {
+    clearInterval(this.poll);
+    clearTimeout(this.timer);
+    for (const off of this.unlisten.splice(0)) off();
+    if (this.fleet) await Promise.resolve(this.fleet.dispose()).catch(() => undefined);
+    await this.engine.stop().catch(() => undefined);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.hub.size === 0) return;
+    const wait = Math.max(0, this.lastFlush + MIN_BATCH_INTERVAL_MS - Date.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.lastFlush = Date.now();
+    const delta = this.collector.take();
+    if (delta) this.hub.publish(delta);
+    else this.hub.drain();
+  }
+}

@@ -1,0 +1,33 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, type CommandName, type CommandResults, type LabApi, type LabDelta } from '../shared/contract';
+import type { Result } from '../shared/result';
+
+/** Invokes one command's channel; the main process validates the arguments. */
+const call = <K extends CommandName>(name: K, args: unknown): Promise<Result<CommandResults[K]>> =>
+  ipcRenderer.invoke(CHANNELS[name], args) as Promise<Result<CommandResults[K]>>;
+
+/** Exactly the LabApi: one method per command, no generic invoke, no ipcRenderer. */
+const api: LabApi = {
+  startServer: (args) => call('startServer', args),
+  stopServer: (args) => call('stopServer', args),
+  setMode: (args) => call('setMode', args),
+  step: (args) => call('step', args),
+  stepAction: (args) => call('stepAction', args),
+  setFidelity: (args) => call('setFidelity', args),
+  setOptions: (args) => call('setOptions', args),
+  snapshot: (args) => call('snapshot', args),
+  inspect: (args) => call('inspect', args),
+  spawnClients: (args) => call('spawnClients', args),
+  stopClients: (args) => call('stopClients', args),
+  sendFromClient: (args) => call('sendFromClient', args),
+  onDelta(listener) {
+    // The IPC event stays here: the page gets the batch only.
+    const forward = (_event: IpcRendererEvent, delta: LabDelta) => listener(delta);
+    ipcRenderer.on(CHANNELS.delta, forward);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.delta, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('lab', api);

@@ -1,0 +1,28 @@
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { pickTransport, type Transport } from './api';
+
+const transport = pickTransport(window);
+
+/** Remounts the app after a reconnect, so it reads a fresh snapshot like a reload does. */
+function Shell({ transport }: { transport: Transport }) {
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let wasOpen = false;
+    return transport.onStatus((status) => {
+      if (status !== 'open') return;
+      if (wasOpen) setGeneration((g) => g + 1);
+      wasOpen = true;
+    });
+  }, [transport]);
+  return <App api={transport.api} key={generation} />;
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <Shell transport={transport} />
+  </StrictMode>,
+);

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const nodeTests = ['shared', 'electron', 'bench', 'scripts'].map((dir) => `${dir}/**/*.test.{ts,tsx}`);
+
+/** Node-side tests run in node; renderer tests in jsdom (a file may override with @vitest-environment). */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'node', include: nodeTests, environment: 'node' } },
+      {
+        plugins: [react()],
+        test: { name: 'renderer', include: ['renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});

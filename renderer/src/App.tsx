@@ -1,0 +1,49 @@
+import type { LabApi } from '../../shared/contract';
+import { CodePanel } from './components/CodePanel';
+import { ConnectionPanel } from './components/ConnectionPanel';
+import { CrashBanner } from './components/CrashBanner';
+import { ListsPanel } from './components/ListsPanel';
+import { NoticesBar } from './components/NoticesBar';
+import { TimelinePanel } from './components/TimelinePanel';
+import { Toolbar } from './components/Toolbar';
+import { useShortcuts } from './components/useShortcuts';
+import { LabApiProvider } from './store/api-context';
+import { useLabStore } from './store/lab-store';
+import { useLabSync } from './store/use-lab-sync';
+import './styles/app.css';
+
+function Window({ api }: { api: LabApi }) {
+  useLabSync(api);
+  useShortcuts(api);
+  const link = useLabStore((s) => s.link);
+  return (
+    <div className="app" data-state={link}>
+      <Toolbar />
+      <NoticesBar />
+      <main className="workspace">
+        <div className="stage">
+          <ListsPanel />
+          <CrashBanner />
+          <div className="lower">
+            <TimelinePanel />
+            <CodePanel />
+          </div>
+        </div>
+        <aside className="sidebar">
+          <ConnectionPanel />
+        </aside>
+      </main>
+    </div>
+  );
+}
+
+/** The Socket Lab window, talking to the engine through `api` (whichever shell made it). */
+export function App({ api }: { api: LabApi }) {
+  return (
+    <LabApiProvider api={api}>
+      <Window api={api} />
+    </LabApiProvider>
+  );
+}
+
+export default App;

@@ -1,0 +1,26 @@
+import type { Action } from '../../../shared/engine';
+import { formatAction } from '../../../shared/format';
+
+/** Shown at most; the engine keeps its own bound too. */
+const SHOWN = 200;
+
+/** One connection's own actions, newest first. */
+export function ActionHistory({ actions }: { actions: Action[] }) {
+  const newest = actions.slice(-SHOWN).reverse();
+  return (
+    <div className="history">
+      <h4>history</h4>
+      {newest.length === 0 ? (
+        <p className="panel-empty">No actions yet.</p>
+      ) : (
+        <ol className="action-log" aria-label="Connection history">
+          {newest.map((action, index) => (
+            <li key={index} className={`action action-${action.kind}`}>
+              <span className="action-phase">{action.phase}</span> {formatAction(action)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

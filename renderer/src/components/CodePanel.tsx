@@ -1,0 +1,85 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Action } from '../../../shared/engine';
+import { formatAction } from '../../../shared/format';
+import { SEED_LINES, seedLines } from '../../../shared/seed';
+import type { LabState } from '../store/lab-store';
+import { useLabStore } from '../store/lab-store';
+import { tintPython } from './python-tokens';
+
+interface Shown {
+  actions: Action[];
+  /** The action Step action just ran: its line is the debugger's cursor. */
+  current: Action | null;
+  origin: string;
+}
+
+const NOTHING: Action[] = [];
+
+/** A picked iteration, else the Step action trail, else the newest iteration. */
+function selectShown(s: LabState): Shown {
+  const picked = s.viewing === null ? undefined : s.history.find((r) => r.n === s.viewing);
+  if (picked) return { actions: picked.actions, current: null, origin: `iteration ${picked.n}` };
+  if (s.stepTrail.length > 0) return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action' };
+  const newest = s.history.at(-1);
+  return newest
+    ? { actions: newest.actions, current: null, origin: `iteration ${newest.n}` }
+    : { actions: NOTHING, current: null, origin: '' };
+}
+
+/** The seed's loop as Python 3, with the lines the shown actions ran lit, and crashes marked. */
+export function CodePanel() {
+  const { actions, current, origin } = useLabStore(useShallow(selectShown));
+  const lit = useMemo(() => new Set(actions.flatMap((a) => seedLines(a))), [actions]);
+  const here = useMemo(() => new Set(current ? seedLines(current) : []), [current]);
+  const crashes = useMemo(() => {
+    const byLine = new Map<number, Action>();
+    for (const a of actions) if (a.kind === 'crash') byLine.set(seedLines(a)[0] ?? 0, a);
+    return byLine;
+  }, [actions]);
+  const cursorRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    cursorRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+  const firstHere = Math.min(...here);
+  return (
+    <section className="panel code-panel" aria-label="Code">
+      <header className="panel-header">
+        <h2>The loop</h2>
+        <span className="muted">the tutorial's server, Python 3{origin ? ` · lit: ${origin}` : ''}</span>
+      </header>
+      {current && (
+        <p className="code-now" role="status">
+          ▶ {formatAction(current)}
+        </p>
+      )}
+      <ol className="code" aria-label="Seed source">
+        {SEED_LINES.map((text, index) => {
+          const line = index + 1;
+          const crash = crashes.get(line);
+          const isHere = here.has(line);
+          const classes = ['code-line', lit.has(line) ? 'lit' : '', isHere ? 'here' : '', crash ? 'crash' : ''];
+          return (
+            <li
+              key={line}
+              ref={line === firstHere ? cursorRef : undefined}
+              className={classes.filter(Boolean).join(' ')}
+              data-line={line}
+              aria-current={isHere ? 'step' : undefined}
+            >
+              <span className="line-no" aria-hidden="true">
+                {line}
+              </span>
+              <code>{tintPython(text)}</code>
+              {crash && (
+                <span className="crash-marker" role="alert">
+                  ✖ {formatAction(crash)}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ConnectionDetail, SocketId } from '../../../shared/engine';
+import type { LabError } from '../../../shared/result';
+import { useLabApi } from '../store/api-context';
+import { useLabStore } from '../store/lab-store';
+import { ConnectionFacts } from './ConnectionFacts';
+import { ActionHistory } from './ActionHistory';
+import { FieldError } from './FieldError';
+import { QueueView } from './QueueView';
+
+/** Fresh detail at most this often while the connection keeps changing. */
+const REFRESH_MS = 150;
+
+/** inspect(id), again whenever the connection's view changes, throttled. */
+function useInspect(id: SocketId): { detail: ConnectionDetail | null; error: LabError | null } {
+  const api = useLabApi();
+  const view = useLabStore((s) => s.connections.get(id));
+  const [detail, setDetail] = useState<ConnectionDetail | null>(null);
+  const [error, setError] = useState<LabError | null>(null);
+  const lastAsked = useRef(0);
+  useEffect(() => {
+    let live = true;
+    const wait = Math.max(0, lastAsked.current + REFRESH_MS - performance.now());
+    const timer = window.setTimeout(() => {
+      lastAsked.current = performance.now();
+      void api.inspect({ id }).then((result) => {
+        if (!live) return;
+        if (result.ok) {
+          setDetail(result.value);
+          setError(null);
+        } else setError(result.error);
+      });
+    }, wait);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [api, id, view]);
+  return { detail, error };
+}
+
+function ListenerDetail() {
+  const server = useLabStore((s) => s.engine?.server);
+  const waiting = useLabStore((s) => s.engine?.pendingAccepts ?? 0);
+  return (
+    <div className="detail-body">
+      <h3>
+        #0 <span className="muted">listening socket</span>
+      </h3>
+      <p>
+        {server?.address ? `Bound to ${server.address}.` : 'Not bound.'} It becomes <em>readable</em> when a new
+        connection is waiting for <code>accept()</code>; {waiting} waiting now.
+      </p>
+    </div>
+  );
+}
+
+function ConnectionBody({ id }: { id: SocketId }) {
+  const { detail, error } = useInspect(id);
+  if (!detail) return <FieldError error={error} />;
+  return (
+    <div className="detail-body">
+      <ConnectionFacts detail={detail} />
+      <QueueView detail={detail} />
+      <ActionHistory actions={detail.history} />
+      <FieldError error={error} />
+    </div>
+  );
+}
+
+/** The chosen connection: queue, counters, send-buffer fill and its own history. */
+export function ConnectionPanel() {
+  const id = useLabStore((s) => s.selectedId);
+  const select = useLabStore((s) => s.select);
+  return (
+    <section className="panel connection-panel" aria-label="Connection detail">
+      <header className="panel-header">
+        <h2>Connection</h2>
+        {id !== null && (
+          <button type="button" className="btn btn-small" onClick={() => select(null)} aria-label="Close detail">
+            ×
+          </button>
+        )}
+      </header>
+      {id === null && <p className="panel-empty">Click a socket chip to see its queue, byte counts and history.</p>}
+      {id === 0 && <ListenerDetail />}
+      {id !== null && id !== 0 && <ConnectionBody key={id} id={id} />}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { formatAction } from '../../../shared/format';
+import { useLabStore } from '../store/lab-store';
+
+/** The newest place the original server would have died, kept on screen with a way to look at it. */
+export function CrashBanner() {
+  const crash = useLabStore((s) => s.crashes.at(-1));
+  const count = useLabStore((s) => s.crashes.length);
+  const view = useLabStore((s) => s.view);
+  const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
+  if (!crash) return null;
+  return (
+    <div className="crash-banner" role="alert" data-iteration={crash.n}>
+      <span className="crash-icon" aria-hidden="true">
+        ✖
+      </span>
+      <span>
+        Iteration {crash.n}: {formatAction(crash.action)}.
+        {count > 1 ? ` (${count} so far.)` : ''} {tutorial ? 'The lab keeps going; the seed as written would not.' : ''}
+      </span>
+      <button type="button" className="btn btn-small" onClick={() => view(crash.n)}>
+        Show iteration {crash.n}
+      </button>
+    </div>
+  );
+}

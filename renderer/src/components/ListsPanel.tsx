@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import type { SocketId } from '../../../shared/engine';
+import { useDisplay, type SetsSource } from '../store/selectors';
+import { EmptyState } from './EmptyState';
+import { SocketList } from './SocketList';
+
+const SOURCE_TEXT: Record<SetsSource, string> = {
+  none: 'Marks show what select() returns.',
+  last: 'Marks: what the last select() returned.',
+  pending: 'Halted before select(): marks show what it would return now.',
+  cursor: 'Halted inside an iteration: marks show the sets it is working through.',
+  past: 'A past iteration: the lists and queues as they were after it.',
+};
+
+/** The seed's three lists side by side, with the select() marks explained. */
+export function ListsPanel() {
+  const display = useDisplay();
+  const { record } = display;
+  const pastQueues = useMemo(
+    () =>
+      record
+        ? new Map<SocketId, { messages: number; bytes: number }>(
+            record.after.queues.map(([id, messages, bytes]) => [id, { messages, bytes }]),
+          )
+        : null,
+    [record],
+  );
+  const exceptional = display.sets?.exceptional ?? NONE;
+  return (
+    <section className="lists-panel" aria-label="Lists" data-source={display.source}>
+      <div className="lists-caption">
+        <code className="select-call">select(inputs, outputs, inputs)</code>
+        <span className="legend">
+          <span className="mark mark-readable">readable</span>
+          <span className="mark mark-writable">writable</span>
+          <span className="mark mark-exceptional">exceptional</span>
+        </span>
+        <span className="sets-source">
+          {record ? `Iteration ${record.n}. ` : ''}
+          {SOURCE_TEXT[display.source]}
+        </span>
+      </div>
+      <div className="lists">
+        <SocketList
+          name="inputs"
+          hint="read from (the listener first), and checked for errors"
+          ids={display.inputs}
+          sets={display.sets}
+          pastQueues={pastQueues}
+        />
+        <SocketList
+          name="outputs"
+          hint="have queued data to echo back"
+          ids={display.outputs}
+          sets={display.sets}
+          pastQueues={pastQueues}
+        />
+        <SocketList
+          name="exceptional"
+          hint="select() reported an error on them"
+          ids={exceptional}
+          sets={display.sets}
+          pastQueues={pastQueues}
+        />
+        {!record && <EmptyState />}
+      </div>
+    </section>
+  );
+}
+
+const NONE: SocketId[] = [];

@@ -1,0 +1,51 @@
+import type { Mode } from '../../../shared/engine';
+import { useSend } from '../store/commands';
+import { useLabStore } from '../store/lab-store';
+import { FieldError } from './FieldError';
+
+const MODES: { mode: Mode; label: string; title: string }[] = [
+  { mode: 'run', label: 'Run', title: 'Run: iterate whenever something is ready (R)' },
+  { mode: 'slow', label: 'Slow', title: 'Slow motion: pause between iterations' },
+  { mode: 'step', label: 'Step', title: 'Step: halt before each select(); Space steps' },
+];
+
+/** Run / Slow / Step, and Slow's pause between iterations. */
+export function ModeControls() {
+  const send = useSend();
+  const mode = useLabStore((s) => s.engine?.mode ?? 'run');
+  const delay = useLabStore((s) => s.engine?.options.slowDelayMs ?? 500);
+  const error = useLabStore((s) => s.errors.setMode ?? s.errors.setOptions);
+  return (
+    <div className="mode-controls">
+      <div role="radiogroup" aria-label="Mode" className="segmented">
+        {MODES.map((m) => (
+          <label key={m.mode} className={mode === m.mode ? 'segment segment-on' : 'segment'} title={m.title}>
+            <input
+              type="radio"
+              name="mode"
+              value={m.mode}
+              checked={mode === m.mode}
+              onChange={() => void send('setMode', { mode: m.mode })}
+            />
+            {m.label}
+          </label>
+        ))}
+      </div>
+      <label className="field field-speed" title="Pause between iterations in Slow mode">
+        <span>Speed</span>
+        <input
+          type="range"
+          min={50}
+          max={2000}
+          step={50}
+          value={delay}
+          disabled={mode !== 'slow'}
+          aria-valuetext={`${delay} ms between iterations`}
+          onChange={(e) => void send('setOptions', { slowDelayMs: Number(e.target.value) })}
+        />
+        <output className="speed-value">{delay} ms</output>
+      </label>
+      <FieldError error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { argSchemas } from '../../../shared/contract';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../../shared/engine';
+import type { LabError } from '../../../shared/result';
+import { useSend } from '../store/commands';
+import { useLabStore } from '../store/lab-store';
+import { FieldError } from './FieldError';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+/** Host, Port and Start/Stop Server, with the server's own error right under them. */
+export function ServerControls() {
+  const send = useSend();
+  const state = useLabStore((s) => s.engine?.server.state ?? 'stopped');
+  const serverError = useLabStore((s) => s.engine?.server.error ?? null);
+  const startError = useLabStore((s) => s.errors.startServer);
+  const stopError = useLabStore((s) => s.errors.stopServer);
+  const [host, setHost] = useState(DEFAULT_HOST);
+  const [port, setPort] = useState(String(DEFAULT_PORT));
+  const [formError, setFormError] = useState<LabError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const running = state === 'listening' || state === 'starting';
+
+  const toggle = async (event?: FormEvent): Promise<void> => {
+    event?.preventDefault();
+    setBusy(true);
+    if (running) {
+      await send('stopServer', {});
+    } else {
+      const parsed = argSchemas.startServer.safeParse({ host, port: port.trim() === '' ? NaN : Number(port) });
+      if (!parsed.success) {
+        const message = parsed.error.issues[0]?.message ?? 'Invalid host or port.';
+        setFormError({ code: parsed.error.issues[0]?.path[0] === 'host' ? 'BAD_HOST' : 'BAD_PORT', message });
+      } else {
+        setFormError(null);
+        await send('startServer', parsed.data);
+      }
+    }
+    setBusy(false);
+  };
+
+  const error = formError ?? startError ?? stopError ?? (serverError ? { code: 'INTERNAL' as const, message: serverError } : null);
+  return (
+    <form className="server-controls" onSubmit={(e) => void toggle(e)} aria-label="Server">
+      <label className="field">
+        <span>Host</span>
+        <input
+          value={host}
+          disabled={running}
+          onChange={(e) => setHost(e.target.value)}
+          spellCheck={false}
+          aria-describedby="server-error"
+          size={11}
+        />
+      </label>
+      <label className="field">
+        <span>Port</span>
+        <input
+          value={port}
+          disabled={running}
+          inputMode="numeric"
+          onChange={(e) => setPort(e.target.value)}
+          aria-describedby="server-error"
+          size={6}
+        />
+      </label>
+      <button
+        type="submit"
+        className={running ? 'btn btn-stop' : 'btn btn-primary'}
+        disabled={busy || state === 'starting'}
+        title={`${running ? 'Stop' : 'Start'} the echo server (S)`}
+        aria-keyshortcuts="S"
+        data-shortcut="start-stop"
+      >
+        {running ? 'Stop Server' : 'Start Server'}
+      </button>
+      {!running && !LOOPBACK.test(host.trim()) && host.trim() !== '' && (
+        <p className="field-warning">Binding {host.trim()} lets other machines reach this server.</p>
+      )}
+      <FieldError error={error} id="server-error" />
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { SocketId } from '../../../shared/engine';
+import { useLabStore } from '../store/lab-store';
+import { flyIn, rememberChip } from './flip';
+import { formatBytes } from './format';
+
+export type ListName = 'inputs' | 'outputs' | 'exceptional';
+
+/** Which of the select() sets returned this socket. */
+export interface Marks {
+  readable: boolean;
+  writable: boolean;
+  exceptional: boolean;
+}
+
+interface ChipProps {
+  id: SocketId;
+  list: ListName;
+  marks: Marks;
+  /** Just joined this list: slide in from where it was. */
+  arrived: boolean;
+  /** Queue depth from a past iteration, when the timeline shows one. */
+  pastQueue: { messages: number; bytes: number } | null;
+}
+
+const MARK_TITLES = {
+  readable: 'readable: select() says recv() (or accept()) will not block',
+  writable: 'writable: select() says send() will not block',
+  exceptional: 'exceptional: an error on the socket',
+} as const;
+
+function MarkBadges({ marks }: { marks: Marks }) {
+  return (
+    <span className="chip-marks">
+      {(['readable', 'writable', 'exceptional'] as const)
+        .filter((m) => marks[m])
+        .map((m) => (
+          <span key={m} className={`mark mark-${m}`} title={MARK_TITLES[m]}>
+            {m}
+          </span>
+        ))}
+    </span>
+  );
+}
+
+/** The listening socket: set apart, it only ever becomes readable when a connection waits. */
+function ListenerBody() {
+  const address = useLabStore((s) => s.engine?.server.address ?? null);
+  const waiting = useLabStore((s) => s.engine?.pendingAccepts ?? 0);
+  return (
+    <>
+      <span className="chip-id">#0</span>{' '}
+      <span className="chip-peer">listening {address ?? ''}</span>{' '}
+      <span className="chip-queue">{waiting > 0 ? `${waiting} to accept` : 'server'}</span>
+    </>
+  );
+}
+
+function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps['pastQueue'] }) {
+  const view = useLabStore((s) => s.connections.get(id));
+  const messages = pastQueue ? pastQueue.messages : (view?.queuedMessages ?? 0);
+  const bytes = pastQueue ? pastQueue.bytes : (view?.queuedBytes ?? 0);
+  const flags = [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
+  return (
+    <>
+      <span className="chip-id">#{id}</span>{' '}
+      <span className="chip-peer">{view?.peer ?? 'closed'}</span>{' '}
+      <span className="chip-queue" title="messages waiting in its queue">
+        {messages === 0 ? 'q 0' : `q ${messages} · ${formatBytes(bytes)}`}
+      </span>
+      {flags.length > 0 && ' '}
+      {flags.length > 0 && <span className="chip-flags">{flags.join(' · ')}</span>}
+    </>
+  );
+}
+
+function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
+  const selected = useLabStore((s) => s.selectedId === id);
+  const select = useLabStore((s) => s.select);
+  const ref = useRef<HTMLButtonElement>(null);
+  const key = String(id);
+
+  useLayoutEffect(() => {
+    if (arrived && ref.current) flyIn(key, list, ref.current);
+  }, [arrived, key, list]);
+  // Every layout: remember where this chip is, for a later move to fly from.
+  useLayoutEffect(() => {
+    if (ref.current) rememberChip(key, list, ref.current);
+  });
+
+  const classes = ['chip', id === 0 ? 'chip-listener' : '', selected ? 'chip-selected' : '']
+    .concat((['readable', 'writable', 'exceptional'] as const).filter((m) => marks[m]).map((m) => `is-${m}`))
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={classes}
+      data-flip-key={key}
+      data-flip-list={list}
+      aria-pressed={selected}
+      onClick={() => select(selected ? null : id)}
+    >
+      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />}
+      {' '}
+      <MarkBadges marks={marks} />
+    </button>
+  );
+}
+
+const sameChip = (a: ChipProps, b: ChipProps): boolean =>
+  a.id === b.id &&
+  a.list === b.list &&
+  a.arrived === b.arrived &&
+  a.marks.readable === b.marks.readable &&
+  a.marks.writable === b.marks.writable &&
+  a.marks.exceptional === b.marks.exceptional &&
+  a.pastQueue?.messages === b.pastQueue?.messages &&
+  a.pastQueue?.bytes === b.pastQueue?.bytes;
+
+/** One socket in one list: `#id`, peer, queue depth and the marks from select(). */
+export const SocketChip = memo(SocketChipView, sameChip);

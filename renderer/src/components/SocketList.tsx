@@ -1,0 +1,101 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import type { SelectSets, SocketId } from '../../../shared/engine';
+import { SocketChip, type ListName } from './SocketChip';
+
+const ROW_HEIGHT = 44;
+const NO_SETS: SelectSets = { readable: [], writable: [], exceptional: [] };
+const NOBODY = new Set<SocketId>();
+
+interface SocketListProps {
+  name: ListName;
+  /** One line under the title: what this list means in the seed. */
+  hint: string;
+  ids: SocketId[];
+  sets: SelectSets | null;
+  /** Queue depths as they were after a past iteration ([id, messages, bytes]); null when live. */
+  pastQueues: Map<SocketId, { messages: number; bytes: number }> | null;
+}
+
+/** The ids that were not in the previous list: they just moved here (React's "previous props" pattern). */
+function useArrivals(ids: SocketId[]): Set<SocketId> {
+  const [previous, setPrevious] = useState<SocketId[] | null>(null);
+  const [arrivals, setArrivals] = useState<Set<SocketId>>(NOBODY);
+  if (previous !== ids) {
+    setPrevious(ids);
+    if (previous === null) {
+      setArrivals(NOBODY);
+    } else {
+      const before = new Set(previous);
+      setArrivals(new Set(ids.filter((id) => !before.has(id))));
+    }
+  }
+  return arrivals;
+}
+
+/** One of the seed's lists, virtualized: only the chips in view are in the DOM. */
+export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const arrivals = useArrivals(ids);
+  const marks = useMemo(() => {
+    const s = sets ?? NO_SETS;
+    return { readable: new Set(s.readable), writable: new Set(s.writable), exceptional: new Set(s.exceptional) };
+  }, [sets]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    // jsdom has no layout: start with a plausible viewport so tests see the first chips.
+    initialRect: { width: 320, height: 600 },
+    getItemKey: (index) => ids[index] ?? index,
+  });
+  const titleId = `list-title-${name}`;
+  return (
+    <section className={`socket-list list-${name}`} aria-labelledby={titleId}>
+      <header className="list-header">
+        <h2 id={titleId}>
+          {name} <span className="list-count">{ids.length}</span>
+        </h2>
+        <p className="list-hint">{hint}</p>
+      </header>
+      <div ref={scroller} className="list-scroller">
+        <div
+          role="list"
+          aria-label={name}
+          data-count={ids.length}
+          className="list-body"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const id = ids[item.index];
+            if (id === undefined) return null;
+            return (
+              <div
+                key={item.key}
+                role="listitem"
+                aria-setsize={ids.length}
+                aria-posinset={item.index + 1}
+                className="list-row"
+                style={{ top: item.start, height: ROW_HEIGHT }}
+              >
+                <SocketChip
+                  id={id}
+                  list={name}
+                  arrived={arrivals.has(id)}
+                  pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
+                  marks={{
+                    readable: marks.readable.has(id),
+                    writable: marks.writable.has(id),
+                    exceptional: marks.exceptional.has(id),
+                  }}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

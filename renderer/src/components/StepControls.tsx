@@ -1,0 +1,35 @@
+import { useSend } from '../store/commands';
+import { useLabStore } from '../store/lab-store';
+import { FieldError } from './FieldError';
+
+/** Step (one iteration) and Step action (one line of the seed), live only in Step mode. */
+export function StepControls() {
+  const send = useSend();
+  const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
+  const error = useLabStore((s) => s.errors.step ?? s.errors.stepAction);
+  return (
+    <div className="step-controls">
+      <button
+        type="button"
+        className="btn"
+        disabled={!stepping}
+        title="Run one iteration of the loop (Space)"
+        aria-keyshortcuts="Space"
+        onClick={() => void send('step', {})}
+      >
+        Step
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={!stepping}
+        title="Run one action: the code panel moves line by line (Shift+Space)"
+        aria-keyshortcuts="Shift+Space"
+        onClick={() => void send('stepAction', {})}
+      >
+        Step action
+      </button>
+      <FieldError error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { LabDelta, LabSnapshot, Notice } from '../../../shared/contract';
+import type { Action, ConnectionView, EngineSnapshot, IterationRecord, SocketId } from '../../../shared/engine';
+import type { ClientView, FleetSummary } from '../../../shared/fleet';
+
+/** The engine's state without its connections, which live in their own Map. */
+export type EngineState = Omit<EngineSnapshot, 'connections'>;
+
+/** The part of the store that mirrors the lab: replaced wholesale, never mutated. */
+export interface LabData {
+  engine: EngineState | null;
+  connections: Map<SocketId, ConnectionView>;
+  history: IterationRecord[];
+  /** Iteration records the batches covered but did not carry, since connect. */
+  coalesced: number;
+  lastSeq: number;
+  clients: Map<number, ClientView>;
+  fleet: FleetSummary | null;
+  notices: Notice[];
+  /** Where the original would have crashed, newest last (they scroll by too fast to catch live). */
+  crashes: CrashMark[];
+}
+
+/** A crash the original would have had, and the iteration it happened in. */
+export interface CrashMark {
+  n: number;
+  action: Extract<Action, { kind: 'crash' }>;
+}
+
+/** Crash marks kept. */
+export const MAX_CRASHES = 20;
+
+function crashesIn(records: IterationRecord[]): CrashMark[] {
+  const marks: CrashMark[] = [];
+  for (const record of records) {
+    for (const action of record.actions) if (action.kind === 'crash') marks.push({ n: record.n, action });
+  }
+  return marks;
+}
+
+/** Notices kept on screen; older ones scroll away. */
+export const MAX_NOTICES = 50;
+
+export const emptyLabData = (): LabData => ({
+  engine: null,
+  connections: new Map(),
+  history: [],
+  coalesced: 0,
+  lastSeq: 0,
+  clients: new Map(),
+  fleet: null,
+  notices: [],
+  crashes: [],
+});
+
+/** The store's lab data as a fresh snapshot describes it. */
+export function fromSnapshot(snapshot: LabSnapshot): LabData {
+  const { connections, ...engine } = snapshot.engine;
+  return {
+    engine,
+    connections: new Map(connections.map((c) => [c.id, c])),
+    history: snapshot.history.slice(-engine.options.historySize),
+    coalesced: 0,
+    lastSeq: 0,
+    clients: new Map(snapshot.clients.map((c) => [c.id, c])),
+    fleet: snapshot.fleet,
+    notices: [],
+    crashes: crashesIn(snapshot.history).slice(-MAX_CRASHES),
+  };
+}
+
+/** Merge changed entries and drop removed ones into a new Map (or keep the old one if nothing changed). */
+function patchMap<K, V extends { id: K }>(map: Map<K, V>, changed: V[], removed: K[]): Map<K, V> {
+  if (changed.length === 0 && removed.length === 0) return map;
+  const next = new Map(map);
+  for (const item of changed) next.set(item.id, item);
+  for (const id of removed) next.delete(id);
+  return next;
+}
+
+/** Append records newer than the newest one held, keeping at most `limit`. */
+function appendHistory(history: IterationRecord[], records: IterationRecord[], limit: number): IterationRecord[] {
+  const newest = history.at(-1)?.n ?? -1;
+  const fresh = records.filter((r) => r.n > newest);
+  if (fresh.length === 0) return history;
+  const next = history.concat(fresh);
+  return next.length > limit ? next.slice(next.length - limit) : next;
+}
+
+/**
+ * One batch applied to the lab data. Pure: returns only the fields that changed,
+ * so untouched Maps and arrays keep their identity and their subscribers stay still.
+ */
+export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
+  const patch: Partial<LabData> = { lastSeq: delta.seq };
+  if (data.engine && Object.keys(delta.engine).length > 0) patch.engine = { ...data.engine, ...delta.engine };
+  const engine = patch.engine ?? data.engine;
+  const connections = patchMap(data.connections, delta.connections, delta.removed);
+  if (connections !== data.connections) patch.connections = connections;
+  const limit = engine?.options.historySize ?? 500;
+  const history = appendHistory(data.history, delta.iterations, limit);
+  if (history !== data.history) patch.history = history;
+  const crashes = crashesIn(delta.iterations).filter((c) => c.n > (data.crashes.at(-1)?.n ?? -1));
+  if (crashes.length > 0) patch.crashes = data.crashes.concat(crashes).slice(-MAX_CRASHES);
+  if (delta.coalesced > 0) patch.coalesced = data.coalesced + delta.coalesced;
+  const clients = patchMap(data.clients, delta.clients, delta.clientsRemoved);
+  if (clients !== data.clients) patch.clients = clients;
+  if (delta.fleet) patch.fleet = delta.fleet;
+  if (delta.notices.length > 0) patch.notices = data.notices.concat(delta.notices).slice(-MAX_NOTICES);
+  return patch;
+}

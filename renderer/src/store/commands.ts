@@ -1,0 +1,37 @@
+import { useCallback } from 'react';
+import type { CommandArgs, CommandName, CommandResults, LabApi } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import { useLabApi } from './api-context';
+import { useLabStore } from './lab-store';
+
+type Send = <K extends CommandName>(name: K, args: CommandArgs<K>) => Promise<Result<CommandResults[K]>>;
+
+/**
+ * Sends one command and records its error (or clears the previous one) under the
+ * command's name, so the control that sent it can show what went wrong.
+ */
+export async function sendCommand<K extends CommandName>(
+  api: LabApi,
+  name: K,
+  args: CommandArgs<K>,
+): Promise<Result<CommandResults[K]>> {
+  const method = api[name] as (a: CommandArgs<K>) => Promise<Result<CommandResults[K]>>;
+  let result: Result<CommandResults[K]>;
+  try {
+    result = await method(args);
+  } catch (error) {
+    // A transport that throws instead of returning a value still gets shown.
+    result = { ok: false, error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) } };
+  }
+  const { setError, traceAction, clearTrail } = useLabStore.getState();
+  setError(name, result.ok ? null : result.error);
+  if (result.ok && name === 'stepAction') traceAction(result.value as CommandResults['stepAction']);
+  if (result.ok && (name === 'step' || name === 'setMode' || name === 'startServer')) clearTrail();
+  return result;
+}
+
+/** `send(name, args)` bound to the provider's api. */
+export function useSend(): Send {
+  const api = useLabApi();
+  return useCallback<Send>((name, args) => sendCommand(api, name, args), [api]);
+}

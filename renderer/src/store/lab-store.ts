@@ -1,0 +1,85 @@
+import { create } from 'zustand';
+import type { CommandName, LabDelta, LabSnapshot } from '../../../shared/contract';
+import type { Action, SocketId } from '../../../shared/engine';
+import type { LabError } from '../../../shared/result';
+import { applyDelta, emptyLabData, fromSnapshot, type LabData } from './apply';
+
+export type Link = 'connecting' | 'ready' | 'failed';
+
+/** What the window itself remembers, beside the lab's data. */
+export interface ViewState {
+  /** The link to the engine: the root's data-state. */
+  link: Link;
+  linkError: string | null;
+  /** The chip whose detail is open. */
+  selectedId: SocketId | null;
+  /** An iteration picked in the timeline; null means live. */
+  viewing: number | null;
+  /** Actions run so far by Step action in the current iteration, oldest first. */
+  stepTrail: Action[];
+  /** The last failed result of each command, shown beside the control that sent it. */
+  errors: Partial<Record<CommandName, LabError>>;
+  /** Notices at or before this time (ms) were dismissed by the user. */
+  dismissedBefore: number;
+}
+
+export interface LabActions {
+  applySnapshot(snapshot: LabSnapshot): void;
+  applyDelta(delta: LabDelta): void;
+  setLink(link: Link, error?: string | null): void;
+  select(id: SocketId | null): void;
+  view(n: number | null): void;
+  /** Step action ran one action: extend the trail (a `select` starts a new iteration). */
+  traceAction(action: Action): void;
+  clearTrail(): void;
+  setError(command: CommandName, error: LabError | null): void;
+  dismissNotices(): void;
+}
+
+export type LabState = LabData & ViewState & LabActions;
+
+const initialView = (): ViewState => ({
+  link: 'connecting',
+  linkError: null,
+  selectedId: null,
+  viewing: null,
+  stepTrail: [],
+  errors: {},
+  dismissedBefore: 0,
+});
+
+/** The one store of the window. Maps and arrays are replaced, never mutated. */
+export const useLabStore = create<LabState>()((set) => ({
+  ...emptyLabData(),
+  ...initialView(),
+  applySnapshot: (snapshot) => set({ ...fromSnapshot(snapshot), link: 'ready', linkError: null }),
+  applyDelta: (delta) =>
+    set((state) => {
+      const patch = applyDelta(state, delta);
+      // A chip whose socket closed has nothing left to show.
+      if (state.selectedId !== null && delta.removed.includes(state.selectedId)) {
+        return { ...patch, selectedId: null };
+      }
+      return patch;
+    }),
+  setLink: (link, error = null) => set({ link, linkError: error }),
+  select: (id) => set({ selectedId: id }),
+  view: (n) => set({ viewing: n }),
+  traceAction: (action) =>
+    set((state) => ({ stepTrail: action.kind === 'select' ? [action] : [...state.stepTrail, action] })),
+  clearTrail: () => set((state) => (state.stepTrail.length === 0 ? state : { stepTrail: [] })),
+  setError: (command, error) =>
+    set((state) => {
+      if (!error && !state.errors[command]) return state;
+      const errors = { ...state.errors };
+      if (error) errors[command] = error;
+      else delete errors[command];
+      return { errors };
+    }),
+  dismissNotices: () => set((state) => ({ dismissedBefore: state.notices.at(-1)?.at ?? Date.now() })),
+}));
+
+/** Back to a fresh window, for tests and for reconnecting to a new engine. */
+export function resetLabStore(): void {
+  useLabStore.setState({ ...emptyLabData(), ...initialView() });
+}

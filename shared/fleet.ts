@@ -40,4 +40,9 @@ export interface FleetSummary {
   /** Round-trip histogram: counts per bucket, bucket upper bounds in ms. */
   rttBuckets: number[];
   rttCounts: number[];
+  /** Totals over the current clients (optional: added with the fleet). */
+  bytesSent?: number;
+  bytesEchoed?: number;
+  /** Messages whose echo came back complete, since the fleet (re)started. */
+  roundTrips?: number;
 }

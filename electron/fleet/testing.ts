@@ -1,0 +1,62 @@
+/**
+ * Test support for the fleet: a real fleet process (forked, TypeScript via
+ * tsx), disposed after each test, and waits re-checked on fleet events.
+ */
+import { afterEach } from 'vitest';
+import type { SpawnSpec } from '../../shared/contract';
+import type { Action } from '../../shared/engine';
+import type { ClientView } from '../../shared/fleet';
+import { FleetController } from './controller';
+import { nodeLauncher } from './node-launcher';
+
+const fleets: FleetController[] = [];
+
+afterEach(async () => {
+  await Promise.all(fleets.splice(0).map((fleet) => fleet.dispose()));
+});
+
+/** A fleet controller with a forked worker, disposed after the test. */
+export function startFleet(): FleetController {
+  const fleet = new FleetController(nodeLauncher());
+  fleets.push(fleet);
+  return fleet;
+}
+
+/** A spawn spec with test-friendly defaults. */
+export const spec = (patch: Partial<SpawnSpec>): SpawnSpec => ({
+  count: 1,
+  behaviour: 'echo',
+  messageSize: 1024,
+  intervalMs: 0,
+  connectRate: 1000,
+  lifetimeMs: 0,
+  reconnect: false,
+  ...patch,
+});
+
+/** Resolves once `condition` holds, re-checked on every fleet change; fails after `ms` saying `what`. */
+export function waitForFleet(fleet: FleetController, condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error): void => {
+      clearTimeout(timer);
+      off();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = (): void => {
+      if (condition()) finish();
+    };
+    const timer = setTimeout(() => {
+      const states = fleet.clients().map((c) => `#${c.id} ${c.state} ${c.error ?? ''} ${JSON.stringify(c.verification)}`);
+      finish(new Error(`timed out waiting for ${what}; clients: ${states.slice(0, 5).join('; ')}`));
+    }, ms);
+    const off = fleet.on('change', check);
+    check();
+  });
+}
+
+/** The engine connection ids whose peer is one of `clients` (matched by local port from accept actions). */
+export function connectionsOf(actions: Action[], clients: ClientView[]): number[] {
+  const ports = new Set(clients.flatMap((c) => (c.localPort === null ? [] : [c.localPort])));
+  return actions.flatMap((a) => (a.kind === 'accept' && ports.has(Number(a.peer.split(':').at(-1))) ? [a.id] : []));
+}

@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { StreamVerifier } from './verifier';
+import { payload, randomCursor } from './payload';
+
+const sent = (v: StreamVerifier, length: number): Buffer => {
+  const data = Buffer.concat(payload(randomCursor(), length).slices);
+  v.push(data);
+  return data;
+};
+
+describe('StreamVerifier', () => {
+  it('verifies an echo split at arbitrary points', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20_000 }), fc.array(fc.integer({ min: 1, max: 3000 })), (size, cuts) => {
+        const v = new StreamVerifier();
+        const data = sent(v, size);
+        let at = 0;
+        for (const cut of cuts) {
+          v.receive(data.subarray(at, Math.min(size, at + cut)));
+          at = Math.min(size, at + cut);
+        }
+        v.receive(data.subarray(at));
+        expect(v.verification()).toEqual({ state: 'ok' });
+        expect(v.verified).toBe(size);
+        expect(v.outstanding).toBe(0);
+      }),
+    );
+  });
+
+  it('counts dropped ranges as lost, however the echo is chunked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ keep: fc.integer({ min: 8, max: 2000 }), drop: fc.integer({ min: 0, max: 2000 }) }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        fc.integer({ min: 1, max: 1500 }),
+        (plan, chunk) => {
+          const v = new StreamVerifier();
+          const total = plan.reduce((sum, p) => sum + p.keep + p.drop, 0);
+          const data = sent(v, total);
+          const kept: Buffer[] = [];
+          let at = 0;
+          for (const p of plan) {
+            kept.push(data.subarray(at, at + p.keep));
+            at += p.keep + p.drop;
+          }
+          const echo = Buffer.concat(kept);
+          for (let i = 0; i < echo.length; i += chunk) v.receive(echo.subarray(i, i + chunk));
+          v.finish();
+          const dropped = plan.reduce((sum, p) => sum + p.drop, 0);
+          expect(v.lost).toBe(dropped);
+          expect(v.verified).toBe(echo.length);
+          expect(v.verification()).toEqual(dropped ? { state: 'lost', bytes: dropped } : { state: 'ok' });
+        },
+      ),
+    );
+  });
+
+  it('reports a changed byte as a mismatch at its offset', () => {
+    const v = new StreamVerifier();
+    const data = Buffer.from(sent(v, 5000));
+    data[1234] = data[1234]! ^ 0xff;
+    v.receive(data);
+    expect(v.verification()).toEqual({ state: 'mismatch', offset: 1234 });
+  });
+
+  it('reports bytes never sent as a mismatch', () => {
+    const v = new StreamVerifier();
+    const data = sent(v, 10);
+    v.receive(Buffer.concat([data, Buffer.from('extra')]));
+    expect(v.verification()).toEqual({ state: 'mismatch', offset: 10 });
+  });
+
+  it('counts what never came back as lost when the server closes', () => {
+    const v = new StreamVerifier();
+    const data = sent(v, 3000);
+    v.receive(data.subarray(0, 1000));
+    v.finish();
+    expect(v.verification()).toEqual({ state: 'lost', bytes: 2000 });
+  });
+
+  it('verifies text pushed beside random payloads (custom messages)', () => {
+    const v = new StreamVerifier();
+    const a = sent(v, 100);
+    const text = Buffer.from('hello, select()');
+    v.push(text);
+    v.receive(Buffer.concat([a, text]));
+    expect(v.verification()).toEqual({ state: 'ok' });
+  });
+});

@@ -49,7 +49,7 @@ export function CodePanel() {
         <span className="muted">the tutorial's server, Python 3{origin ? ` · lit: ${origin}` : ''}</span>
       </header>
       {current && (
-        <p className="code-now" role="status">
+        <p className="code-now" role="status" aria-label="Current action">
           ▶ {formatAction(current)}
         </p>
       )}

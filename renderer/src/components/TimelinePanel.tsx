@@ -23,6 +23,7 @@ const IterationRow = memo(function IterationRow({ record, picked }: { record: It
       type="button"
       className={`timeline-row ${crashed ? 'timeline-crash' : ''}`}
       aria-pressed={picked}
+      aria-label={`Iteration ${record.n}`}
       onClick={() => view(picked ? null : record.n)}
       title={`Show the lists as they were after iteration ${record.n}`}
     >

@@ -4,6 +4,14 @@ import { MessageQueue, type ByteTally } from './message-queue';
 
 const HISTORY_LIMIT = 200;
 
+/**
+ * Bookkeeping charged per unflushed write, as the kernel charges skb overhead
+ * against SO_SNDBUF (man 7 socket: "the kernel doubles this value to allow
+ * space for bookkeeping overhead"). It is why a full buffer's free room is
+ * rarely a whole message, so partial sends happen as they do in C.
+ */
+export const WRITE_OVERHEAD = 256;
+
 export type SendResult = { sent: number } | { error: string };
 
 /**
@@ -29,6 +37,8 @@ export class Connection {
   bytesOut = 0;
   bytesLost = 0;
   backpressure: BackpressureReason | null = null;
+  /** Writes handed to the socket whose completion callback has not run yet. */
+  private unflushedWrites = 0;
 
   constructor(
     readonly id: SocketId,
@@ -65,14 +75,18 @@ export class Connection {
     return !this.closed && this.error !== null;
   }
 
-  /** Unflushed bytes, counted against the emulated send buffer. */
+  /** What the emulated send buffer holds: unflushed bytes plus their bookkeeping. */
   get sendBuffered(): number {
-    return this.socket.writableLength;
+    return this.closed ? 0 : this.socket.writableLength + this.unflushedWrites * WRITE_OVERHEAD;
   }
 
   /** Room in the send buffer; a socket with a pending error is writable too (send() then fails), as in C. */
   isWritable(sendBufferSize: number): boolean {
-    return !this.closed && (this.error !== null || this.socket.writableLength < sendBufferSize);
+    return !this.closed && (this.error !== null || this.sendRoom(sendBufferSize) > 0);
+  }
+
+  private sendRoom(sendBufferSize: number): number {
+    return Math.max(0, sendBufferSize - this.sendBuffered);
   }
 
   /** The size of the next recv(): what a recv of `size` would return now. */
@@ -110,11 +124,14 @@ export class Connection {
   /** `send(data)`: writes what the send buffer has room for and returns that count, as in C. */
   send(data: Buffer, sendBufferSize: number): SendResult {
     if (this.error !== null || this.socket.destroyed) return { error: this.error ?? 'EPIPE' };
-    const room = Math.max(0, sendBufferSize - this.socket.writableLength);
-    const sent = Math.min(room, data.length);
+    const sent = Math.min(this.sendRoom(sendBufferSize), data.length);
     if (sent > 0) {
+      this.unflushedWrites++;
       // The write callback says the bytes left the buffer: writability may have changed.
-      this.socket.write(sent === data.length ? data : data.subarray(0, sent), () => this.changed(this));
+      this.socket.write(sent === data.length ? data : data.subarray(0, sent), () => {
+        this.unflushedWrites--;
+        this.changed(this);
+      });
     }
     this.bytesOut += sent;
     return { sent };
@@ -156,7 +173,7 @@ export class Connection {
       bytesOut: this.bytesOut,
       bytesLost: this.bytesLost,
       recvBuffered: this.recvBuffered,
-      sendBuffered: this.closed ? 0 : this.socket.writableLength,
+      sendBuffered: this.sendBuffered,
       eof: this.eof,
       readClosed: this.readClosed,
       error: this.error,

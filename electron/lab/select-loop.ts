@@ -75,10 +75,11 @@ export class SelectLoop {
   /** One pass of `while inputs:`, from sets select() returned. */
   *iteration(sets: SelectSets): Generator<[Phase, Step]> {
     yield ['select', { kind: 'select', ...sets }];
-    for (const step of this.backpressureChanges()) yield ['select', step];
     for (const id of sets.readable) for (const step of this.readable(id)) yield ['readable', step];
     for (const id of sets.writable) for (const step of this.writable(id)) yield ['writable', step];
     for (const id of sets.exceptional) for (const step of this.exceptional(id)) yield ['exceptional', step];
+    // Caps are settled once the iteration is done: they decide what the next select() may read.
+    for (const step of this.backpressureChanges()) yield ['select', step];
   }
 
   /** The readable loop's body for one socket. */

@@ -1,0 +1,41 @@
+/**
+ * `npm run server`: the engine in Run mode with no window, logging each
+ * action like the tutorial's prints (text) or each iteration record (jsonl).
+ */
+import { formatIteration } from '../../shared/format';
+import { parseSettings, USAGE } from './headless-args';
+import { SelectServer } from './select-server';
+
+async function main(): Promise<void> {
+  const settings = parseSettings(process.argv.slice(2));
+  if ('help' in settings) {
+    console.log(USAGE);
+    return;
+  }
+  if ('error' in settings) {
+    console.error(`${settings.error}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const server = new SelectServer({}, settings.fidelity);
+  if (settings.log === 'text') server.on('iteration', (record) => process.stdout.write(`${formatIteration(record).join('\n')}\n`));
+  if (settings.log === 'jsonl') server.on('iteration', (record) => process.stdout.write(`${JSON.stringify(record)}\n`));
+  server.on('notice', (notice) => console.error(`${notice.level}: ${notice.message}`));
+  const started = await server.start(settings.host, settings.port);
+  if (!started.ok) {
+    console.error(started.error.message);
+    process.exitCode = 1;
+    return;
+  }
+  console.error(`Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode). Ctrl-C stops it.`);
+  const stop = (): void => {
+    void server.stop().then(() => {
+      console.error('Stopped.');
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main();

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateIcons } from './icons';
 import { downloadSources, offlineMessage, proxyInUse, unreachable } from './reachability';
 
@@ -19,6 +19,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 /** Long enough for a slow but working link, short enough that "offline" is said in seconds. */
 const PROBE_TIMEOUT_MS = 5000;
+/** The installers' description, relative to the project root. */
+export const BUILDER_CONFIG_FILE = 'electron-builder.yml';
 
 /** Runs a command in the project root with inherited output; resolves to its exit code. */
 function run(command: string, args: readonly string[]): Promise<number> {
@@ -34,6 +36,11 @@ function npmRunBuild(): Promise<number> {
   const npmCli = process.env.npm_execpath;
   if (npmCli && /\.[cm]?js$/.test(npmCli)) return run(process.execPath, [npmCli, 'run', 'build']);
   return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
+}
+
+/** electron-builder's arguments: this project's config, never publish from here, then the user's. */
+export function electronBuilderArgs(extra: readonly string[]): string[] {
+  return ['--config', BUILDER_CONFIG_FILE, '--publish', 'never', ...extra];
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -58,21 +65,18 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`dist: ${icons.length} icons rendered from build/icon.svg`);
   const built = await npmRunBuild();
   if (built !== 0) return built;
-  const builderCli = require.resolve('electron-builder/cli.js');
   return run(process.execPath, [
-    builderCli,
-    '--config',
-    'electron-builder.yml',
-    '--publish',
-    'never',
-    ...builderArgs,
+    require.resolve('electron-builder/cli.js'),
+    ...electronBuilderArgs(builderArgs),
   ]);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`dist: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`dist: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The application menu as data: the platform's standard role menus plus Help. Kept free of
+ * `electron` values so the structure is unit-tested; menu.ts builds the real Menu from it.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** What the Help items do; menu.ts supplies the Electron side. */
+export interface HelpActions {
+  showTutorial: () => void;
+  reportProblem: () => void;
+  showAbout: () => void;
+}
+
+/** Help's item labels, exactly as the menu shows them. */
+export const HELP_LABELS = {
+  tutorial: 'The tutorial',
+  report: 'Report a problem',
+  about: 'About Socket Lab',
+} as const;
+
+/** The menu template for `platform` (macOS gets the app menu first, as its users expect). */
+export function menuTemplate(platform: NodeJS.Platform, actions: HelpActions): MenuItemConstructorOptions[] {
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [
+      { label: HELP_LABELS.tutorial, accelerator: 'F1', click: () => actions.showTutorial() },
+      { label: HELP_LABELS.report, click: () => actions.reportProblem() },
+      { type: 'separator' },
+      { label: HELP_LABELS.about, click: () => actions.showAbout() },
+    ],
+  };
+  return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    help,
+  ];
+}

@@ -1,0 +1,62 @@
+/**
+ * The application menu: the platform's standard roles, and Help → The tutorial, Report a
+ * problem, About. main.ts calls setupMenu() once the app is ready.
+ */
+import os from 'node:os';
+import { BrowserWindow, Menu, app, clipboard, dialog, shell } from 'electron';
+import { allowedExternalUrl, newIssueUrl } from './external-links';
+import { aboutText, versionLines, type AppVersions } from './help-content';
+import { menuTemplate } from './menu-template';
+import { showTutorialWindow } from './tutorial-window';
+
+/** This running app's versions. */
+function appVersions(): AppVersions {
+  return {
+    app: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+    v8: process.versions.v8,
+    os: `${os.type()} ${os.release()} ${process.arch}`,
+  };
+}
+
+/** Opens `url` in the user's browser only if the allowlist says so (checklist §15). */
+function openAllowed(url: string): void {
+  const allowed = allowedExternalUrl(url);
+  if (!allowed) {
+    console.error(`refused to open ${url}: not on the external-link allowlist`);
+    return;
+  }
+  void shell.openExternal(allowed);
+}
+
+async function showAbout(): Promise<void> {
+  const versions = appVersions();
+  const { message, detail } = aboutText(versions);
+  const options = {
+    type: 'info' as const,
+    title: 'About Socket Lab',
+    message,
+    detail,
+    buttons: ['OK', 'Copy versions'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options);
+  if (response === 1) clipboard.writeText(versionLines(versions).join('\n'));
+}
+
+/** Installs the application menu (call after app `ready`). */
+export function setupMenu(): void {
+  const template = menuTemplate(process.platform, {
+    showTutorial: showTutorialWindow,
+    reportProblem: () => openAllowed(newIssueUrl(appVersions())),
+    showAbout: () => void showAbout(),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

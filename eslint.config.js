@@ -31,7 +31,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "Literal[value=/^(server|loop|engine|lab|connection|clients):[a-z-]+$/]",
+          selector: 'Literal[value=/^(server|loop|engine|lab|connection|clients):[a-z-]+$/]',
           message: 'Channel names live in shared/contract.ts (CHANNELS) only.',
         },
       ],

@@ -37,7 +37,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** A content type for a file name, by extension. */
-export const contentType = (file: string): string => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentType = (file: string): string =>
+  TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** Must run before app `ready`: app:// behaves like https (secure, standard, fetch-able). */
 export async function registerAppScheme(): Promise<void> {

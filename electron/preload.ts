@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type CommandName, type CommandResults, type LabApi, type LabDelta } from '../shared/contract';
+import {
+  CHANNELS,
+  type CommandName,
+  type CommandResults,
+  type LabApi,
+  type LabDelta,
+} from '../shared/contract';
 import type { Result } from '../shared/result';
 
 /** Invokes one command's channel; the main process validates the arguments. */

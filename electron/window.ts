@@ -37,7 +37,8 @@ export function isAllowedUrl(url: string, origins: readonly string[]): boolean {
 }
 
 /** Electron checklist §13: no navigation away from the app. */
-export const allowNavigation = (url: string, origins: readonly string[]): boolean => isAllowedUrl(url, origins);
+export const allowNavigation = (url: string, origins: readonly string[]): boolean =>
+  isAllowedUrl(url, origins);
 
 /** Electron checklist §14: no new windows, whatever the URL. */
 export const windowOpenDecision = (): { action: 'deny' } => ({ action: 'deny' });
@@ -63,7 +64,10 @@ export function isTrustedSender(sender: IpcSender, windowId: number, origins: re
 }
 
 /** Electron checklist §2–4, 6–9, 12: the hardened web preferences. */
-export function windowOptions(preload: string, bounds: Partial<Electron.Rectangle>): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preload: string,
+  bounds: Partial<Electron.Rectangle>,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 800,

@@ -66,7 +66,11 @@ function applyById<T extends { id: number }>(list: T[], removed: number[], chang
  * semantics of a batch; the renderer's store and the tests follow it.
  */
 export function applyDelta(snapshot: LabSnapshot, delta: LabDelta): LabSnapshot {
-  const connections: ConnectionView[] = applyById(snapshot.engine.connections, delta.removed, delta.connections);
+  const connections: ConnectionView[] = applyById(
+    snapshot.engine.connections,
+    delta.removed,
+    delta.connections,
+  );
   const historySize = (delta.engine.options ?? snapshot.engine.options).historySize;
   const history: IterationRecord[] = newest([...snapshot.history, ...delta.iterations], historySize).kept;
   const clients: ClientView[] = applyById(snapshot.clients, delta.clientsRemoved, delta.clients);

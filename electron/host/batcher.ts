@@ -66,7 +66,10 @@ export class DeltaCollector {
       coalesced: this.coalesced,
       clients,
       clientsRemoved,
-      fleet: this.fleet && (this.dirty || clients.length + clientsRemoved.length > 0) ? this.fleet.summary() : null,
+      fleet:
+        this.fleet && (this.dirty || clients.length + clientsRemoved.length > 0)
+          ? this.fleet.summary()
+          : null,
       notices: this.notices,
     };
     this.records = [];

@@ -6,7 +6,9 @@ import type { FleetPort } from './fleet-port';
 type MaybePromise<T> = T | Promise<T>;
 
 /** One handler per command, typed by the contract; arguments arrive already validated. */
-export type Handlers = { [K in CommandName]: (args: CommandArgs<K>) => MaybePromise<Result<CommandResults[K]>> };
+export type Handlers = {
+  [K in CommandName]: (args: CommandArgs<K>) => MaybePromise<Result<CommandResults[K]>>;
+};
 
 const FLEET_DOWN = 'No client fleet is running in this shell, so test clients are unavailable.';
 
@@ -50,7 +52,8 @@ export function createHandlers(
     sendFromClient: ({ clientId, data, encoding }) => {
       if (!fleet) return fail('FLEET_DOWN', FLEET_DOWN);
       const bytes = encoding === 'hex' ? hexToBytes(data) : Buffer.from(data, 'utf8');
-      if (!bytes) return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
+      if (!bytes)
+        return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
       return settle(fleet.send(clientId, bytes));
     },
   };

@@ -27,7 +27,13 @@ export interface FleetPort {
   dispose(): MaybePromise<void>;
 }
 
-const NO_CLIENTS: Record<ClientState, number> = { connecting: 0, open: 0, 'half-closed': 0, closed: 0, error: 0 };
+const NO_CLIENTS: Record<ClientState, number> = {
+  connecting: 0,
+  open: 0,
+  'half-closed': 0,
+  closed: 0,
+  error: 0,
+};
 
 /** The summary shown when this shell has no fleet. */
 export const NO_FLEET: FleetSummary = {

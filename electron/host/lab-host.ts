@@ -65,7 +65,10 @@ export class LabHost {
   async command(name: string, args: unknown): Promise<Result<unknown>>;
   async command(name: string, args: unknown): Promise<Result<unknown>> {
     if (!Object.hasOwn(argSchemas, name)) {
-      return fail('UNKNOWN_COMMAND', `There is no command named ${JSON.stringify(String(name)).slice(0, 80)}.`);
+      return fail(
+        'UNKNOWN_COMMAND',
+        `There is no command named ${JSON.stringify(String(name)).slice(0, 80)}.`,
+      );
     }
     const command = name as CommandName;
     const parsed = argSchemas[command].safeParse(args);
@@ -75,7 +78,10 @@ export class LabHost {
       const handler = this.handlers[command] as (a: unknown) => Result<unknown> | Promise<Result<unknown>>;
       return await handler(parsed.data);
     } catch (error) {
-      return fail('INTERNAL', `${command} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        'INTERNAL',
+        `${command} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -32,7 +32,8 @@ export class SubscriberHub {
   }
 
   publish(delta: LabDelta): void {
-    for (const entry of this.entries) entry.pending = entry.pending ? mergeDeltas(entry.pending, delta) : delta;
+    for (const entry of this.entries)
+      entry.pending = entry.pending ? mergeDeltas(entry.pending, delta) : delta;
     this.drain();
   }
 

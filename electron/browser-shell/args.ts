@@ -1,0 +1,33 @@
+import { fail, ok, type Result } from '../../shared/result';
+
+/** What `npm run serve -- [--port N] [--open]` asks for. */
+export interface ServeArgs {
+  port: number;
+  open: boolean;
+}
+
+export const DEFAULT_SERVE_PORT = 5170;
+
+const USAGE = 'Usage: npm run serve -- [--port N] [--open]   (N from 0 to 65535; 0 picks a free port)';
+
+/** Parses the browser shell's arguments; unknown or malformed ones are an error with the usage line. */
+export function parseServeArgs(argv: readonly string[]): Result<ServeArgs> {
+  const args: ServeArgs = { port: DEFAULT_SERVE_PORT, open: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
+    if (flag === '--open') args.open = true;
+    else if (flag === '--port') {
+      const value = inline ?? argv[++i];
+      if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+        return fail(
+          'BAD_PORT',
+          `--port needs a number from 0 to 65535, got ${JSON.stringify(value ?? '')}. ${USAGE}`,
+        );
+      }
+      args.port = Number(value);
+    } else if (flag === '--help' || flag === '-h') return fail('BAD_ARGUMENT', USAGE);
+    else return fail('BAD_ARGUMENT', `Unknown argument ${JSON.stringify(arg)}. ${USAGE}`);
+  }
+  return ok(args);
+}

@@ -1,0 +1,205 @@
+// @vitest-environment node
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { WireMessage, WireReply } from '../../shared/wire';
+import { SelectServer } from '../lab/select-server';
+import { LabHost } from '../host/lab-host';
+import { connectClients, echoOnce, waitUntil } from '../host/test-support';
+import { startBrowserShell, type BrowserShell } from './shell';
+
+let dir: string;
+let engine: SelectServer;
+let host: LabHost;
+let shell: BrowserShell;
+const open: WebSocket[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'socket-lab-shell-'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Socket Lab</title>');
+  engine = new SelectServer();
+  host = new LabHost(engine);
+  shell = await startBrowserShell(host, dir, 0);
+});
+
+afterEach(async () => {
+  for (const ws of open.splice(0)) ws.terminate();
+  await shell.close();
+  await host.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const origin = () => `http://127.0.0.1:${shell.port}`;
+
+/** A WebSocket client as the page would open it; resolves once open. */
+function client(token = shell.token): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/ws?token=${token}`, { origin: origin() });
+  open.push(ws);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** Next reply on `ws` (deltas skipped). */
+function nextReply(ws: WebSocket): Promise<WireReply> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString()) as WireMessage;
+      if (message.type !== 'reply') return;
+      ws.off('message', onMessage);
+      resolve(message);
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+async function call(ws: WebSocket, id: number, command: string, args: unknown): Promise<WireReply> {
+  const reply = nextReply(ws);
+  ws.send(JSON.stringify({ id, command, args }));
+  return reply;
+}
+
+/** The HTTP status a raw upgrade request gets (101 when accepted). */
+function upgradeStatus(headers: Record<string, string>, path = `/ws?token=${shell.token}`): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({
+      host: '127.0.0.1',
+      port: shell.port,
+      path,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        Host: `127.0.0.1:${shell.port}`,
+        Origin: origin(),
+        ...headers,
+      },
+    });
+    request.on('upgrade', (response, socket) => {
+      socket.destroy();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('browser shell WebSocket guards', () => {
+  it('accepts the page with its token and answers a command', async () => {
+    expect(await upgradeStatus({})).toBe(101);
+    const ws = await client();
+    const reply = await call(ws, 1, 'snapshot', {});
+    expect(reply).toMatchObject({
+      type: 'reply',
+      id: 1,
+      result: { ok: true, value: { engine: { mode: 'run' } } },
+    });
+  });
+
+  it('no token → 401, wrong token → 401', async () => {
+    expect(await upgradeStatus({}, '/ws')).toBe(401);
+    expect(await upgradeStatus({}, '/ws?token=wrong')).toBe(401);
+    await expect(client('wrong')).rejects.toThrow(/401/);
+  });
+
+  it('Host: evil.example → refused; Origin: http://evil.example → refused', async () => {
+    expect(await upgradeStatus({ Host: 'evil.example' })).toBe(403);
+    expect(await upgradeStatus({ Origin: 'http://evil.example' })).toBe(403);
+  });
+
+  it('an oversized frame closes that socket; the server and other clients go on', async () => {
+    const big = await client();
+    const other = await client();
+    const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+    big.on('error', () => undefined);
+    big.send('x'.repeat(5 * 1024 * 1024));
+    expect(await closed).toBe(1009);
+    expect((await call(other, 2, 'snapshot', {})).result.ok).toBe(true);
+    expect((await call(await client(), 3, 'snapshot', {})).result.ok).toBe(true);
+  });
+
+  it('non-JSON, binary and malformed frames get an error reply', async () => {
+    const ws = await client();
+    let reply = nextReply(ws);
+    ws.send('{not json');
+    expect(await reply).toMatchObject({ id: null, result: { ok: false, error: { code: 'BAD_ARGUMENT' } } });
+    reply = nextReply(ws);
+    ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await reply).toMatchObject({ id: null, result: { ok: false, error: { code: 'BAD_ARGUMENT' } } });
+    reply = nextReply(ws);
+    ws.send(JSON.stringify({ command: 'snapshot' }));
+    expect(await reply).toMatchObject({ id: null, result: { ok: false, error: { code: 'BAD_ARGUMENT' } } });
+    expect(await call(ws, 4, 'startServer', { host: '127.0.0.1', port: 70000 })).toMatchObject({
+      id: 4,
+      result: { ok: false, error: { code: 'BAD_ARGUMENT' } },
+    });
+    expect(await call(ws, 5, 'nope', {})).toMatchObject({
+      id: 5,
+      result: { ok: false, error: { code: 'UNKNOWN_COMMAND' } },
+    });
+  });
+});
+
+describe('browser shell static files', () => {
+  const get = (path: string, hostHeader = `127.0.0.1:${shell.port}`) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: shell.port, path, headers: { Host: hostHeader } }, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, headers: response.headers });
+        })
+        .on('error', reject);
+    });
+
+  it('serves the page with a CSP, refuses foreign hosts and paths outside the folder', async () => {
+    const page = await get('/?token=x');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await get('/', 'evil.example')).status).toBe(421);
+    expect((await get('/../package.json')).status).toBe(404);
+    expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+  });
+});
+
+describe('reconnecting', () => {
+  it('a new connection mid-run gets a full snapshot; the engine connections are untouched', async () => {
+    const first = await client();
+    const started = await call(first, 1, 'startServer', { host: '127.0.0.1', port: 0 });
+    const port = started.result.ok ? (started.result.value as { port: number }).port : 0;
+    const sockets = await connectClients(port, 20);
+    await waitUntil(
+      () => engine.snapshot().connections.length === 20,
+      '20 connections',
+      (check) => engine.on('iteration', check),
+    );
+    const ids = engine.snapshot().connections.map((c) => c.id);
+    first.close();
+
+    const second = await client();
+    const snapshot = await call(second, 2, 'snapshot', {});
+    const value = snapshot.result.ok
+      ? (snapshot.result.value as { engine: { connections: { id: number }[] } })
+      : null;
+    expect(value?.engine.connections.map((c) => c.id).sort((a, b) => a - b)).toEqual(
+      ids.sort((a, b) => a - b),
+    );
+    for (const socket of sockets)
+      expect((await echoOnce(socket, Buffer.from('still here'))).toString()).toBe('still here');
+    expect(
+      engine
+        .snapshot()
+        .connections.map((c) => c.id)
+        .sort((a, b) => a - b),
+    ).toEqual(ids);
+    sockets.forEach((socket) => socket.destroy());
+  });
+});

@@ -1,0 +1,50 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LabHost } from '../host/lab-host';
+import { newToken } from './guards';
+import { staticHandler } from './static-files';
+import { createWsBridge } from './ws-bridge';
+
+/** A running browser shell. */
+export interface BrowserShell {
+  /** The URL to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `staticDir` and the LabApi over WebSocket on 127.0.0.1 only. Rejects with the
+ * listen error (EADDRINUSE, …) so the caller can say what went wrong.
+ */
+export async function startBrowserShell(
+  host: LabHost,
+  staticDir: string,
+  port: number,
+): Promise<BrowserShell> {
+  const token = newToken();
+  let boundPort = port;
+  const server = createServer(staticHandler(staticDir, () => boundPort));
+  const bridge = createWsBridge(host, token, () => boundPort);
+  server.on('upgrade', (request, socket, head) => bridge.handleUpgrade(request, socket, head));
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  boundPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${boundPort}/?token=${token}`,
+    port: boundPort,
+    token,
+    close: async () => {
+      bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { allowedHosts } from './guards';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** The same policy as renderer/index.html's meta tag, plus what only a header can say. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; base-uri 'none'; form-action 'none'; " +
+  "object-src 'none'; frame-ancestors 'none'";
+
+/** The file under `root` a request path names, or null when it would leave `root`. */
+export function resolveStaticPath(urlPath: string, root: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(urlPath, 'http://127.0.0.1').pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0') || path.includes('\\')) return null;
+  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+  const file = normalize(join(root, relative));
+  return file.startsWith(normalize(root) + sep) ? file : null;
+}
+
+function refuse(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}
+
+/** Serves the built renderer: GET/HEAD only, an exact Host, nothing outside `root`. */
+export function staticHandler(root: string, port: () => number) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (!request.headers.host || !allowedHosts(port()).includes(request.headers.host.toLowerCase())) {
+      return refuse(response, 421, 'Host not allowed');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return refuse(response, 405, 'Method not allowed');
+    const file = resolveStaticPath(request.url ?? '/', root);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) return refuse(response, 404, 'Not found');
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': info.size,
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    if (request.method === 'HEAD') return void response.end();
+    createReadStream(file).pipe(response);
+  };
+}

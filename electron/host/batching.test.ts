@@ -1,0 +1,95 @@
+// @vitest-environment node
+import type net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LabDelta, LabSnapshot } from '../../shared/contract';
+import { applyDelta } from '../../shared/delta';
+import type { EngineSnapshot } from '../../shared/engine';
+import { SelectServer } from '../lab/select-server';
+import { LabHost } from './lab-host';
+import { connectClients, waitUntil } from './test-support';
+
+const cleanup: (() => Promise<unknown> | void)[] = [];
+afterEach(async () => {
+  for (const undo of cleanup.splice(0).reverse()) await undo();
+});
+
+const CONNECTIONS = 1_000;
+const LOAD_MS = 5_000;
+const MESSAGE = Buffer.alloc(64, 'x');
+
+/** Each client sends 64 B, waits for the echo, and repeats until the deadline: bounded in time. */
+function pingPong(sockets: net.Socket[], until: number): Promise<number> {
+  let echoes = 0;
+  return Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          let pending = MESSAGE.length;
+          socket.on('data', (chunk: Buffer) => {
+            pending -= chunk.length;
+            if (pending > 0) return;
+            echoes += 1;
+            if (Date.now() >= until) return resolve();
+            pending = MESSAGE.length;
+            socket.write(MESSAGE);
+          });
+          socket.on('close', () => resolve());
+          socket.write(MESSAGE);
+        }),
+    ),
+  ).then(() => echoes);
+}
+
+const comparable = (engine: EngineSnapshot) => ({
+  ...engine,
+  connections: [...engine.connections].sort((a, b) => a.id - b.id),
+});
+
+describe('batching under load', () => {
+  it('1,000 echoing connections for 5 s: at most 60 batches a second, final state equals the engine', async () => {
+    const engine = new SelectServer();
+    const host = new LabHost(engine);
+    cleanup.push(() => host.dispose());
+    const started = await engine.start('127.0.0.1', 0);
+    if (!started.ok) throw new Error(started.error.message);
+
+    const times: number[] = [];
+    let covered = 0;
+    let state: LabSnapshot | undefined;
+    const listeners = new Set<() => void>();
+    const subscription = host.subscribe({
+      send: (delta: LabDelta) => {
+        times.push(performance.now());
+        covered += delta.iterations.length + delta.coalesced;
+        state = applyDelta(state as LabSnapshot, delta);
+        listeners.forEach((listener) => listener());
+      },
+    });
+    state = subscription.snapshot;
+    cleanup.push(subscription.unsubscribe);
+    const onBatch = (check: () => void) => {
+      listeners.add(check);
+      return () => listeners.delete(check);
+    };
+
+    const sockets = await connectClients(started.value.port, CONNECTIONS);
+    cleanup.push(() => sockets.forEach((socket) => socket.destroy()));
+    const loadStart = performance.now();
+    const echoes = await pingPong(sockets, Date.now() + LOAD_MS);
+    const loadEnd = performance.now();
+    expect(echoes).toBeGreaterThan(CONNECTIONS);
+
+    const engineState = () => JSON.stringify(comparable(engine.snapshot()));
+    const same = () => state !== undefined && JSON.stringify(comparable(state.engine)) === engineState();
+    await waitUntil(same, 'the subscriber to converge on the engine state', onBatch, 10_000);
+    expect(state?.engine.connections).toHaveLength(CONNECTIONS);
+    expect(covered + subscription.snapshot.engine.iteration).toBe(engine.snapshot().iteration);
+    expect(state?.history.at(-1)?.n).toBe(engine.history().at(-1)?.n);
+
+    // No one-second window during the load holds more than 60 batches.
+    const during = times.filter((t) => t >= loadStart && t <= loadEnd);
+    const worstSecond = Math.max(...during.map((t) => during.filter((u) => u >= t && u < t + 1000).length));
+    expect(worstSecond).toBeLessThanOrEqual(60);
+    expect(during.length).toBeGreaterThan(LOAD_MS / 1000); // batches did flow during the load
+  }, 60_000);
+});

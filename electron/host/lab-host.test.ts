@@ -1,0 +1,122 @@
+// @vitest-environment node
+import fc from 'fast-check';
+import type net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { argSchemas, COMMAND_NAMES, type CommandName } from '../../shared/contract';
+import { SelectServer } from '../lab/select-server';
+import { LabHost } from './lab-host';
+import { connectClient, echoOnce, waitUntil } from './test-support';
+
+const cleanup: (() => Promise<unknown> | void)[] = [];
+afterEach(async () => {
+  for (const undo of cleanup.splice(0).reverse()) await undo();
+});
+
+function newHost(): { engine: SelectServer; host: LabHost } {
+  const engine = new SelectServer();
+  const host = new LabHost(engine);
+  cleanup.push(() => host.dispose());
+  return { engine, host };
+}
+
+function track(socket: net.Socket): net.Socket {
+  cleanup.push(() => void socket.destroy());
+  return socket;
+}
+
+/** The engine's state as a comparable string (wall-clock-free). */
+const stateOf = (engine: SelectServer): string =>
+  JSON.stringify({ ...engine.snapshot(), history: engine.history() });
+
+describe('LabHost commands', () => {
+  it('runs every command with valid arguments', async () => {
+    const { engine, host } = newHost();
+    const started = await host.command('startServer', { host: '127.0.0.1', port: 0 });
+    expect(started).toMatchObject({ ok: true, value: { state: 'listening' } });
+    const port = started.ok ? started.value.port : 0;
+
+    expect(await host.command('setMode', { mode: 'step' })).toEqual({ ok: true, value: null });
+    const client = track(await connectClient(port));
+    await waitUntil(
+      () => (engine.snapshot().pending?.readable ?? []).includes(0),
+      'a pending accept',
+      (check) => engine.on('state', check),
+    );
+    expect(await host.command('stepAction', {})).toMatchObject({ ok: true, value: { kind: 'select' } });
+    expect(await host.command('step', {})).toMatchObject({ ok: true, value: { n: 1 } });
+    expect(await host.command('inspect', { id: 1 })).toMatchObject({ ok: true, value: { id: 1 } });
+    expect(await host.command('setFidelity', { fidelity: 'tutorial' })).toEqual({ ok: true, value: null });
+    expect(await host.command('setOptions', { recvSize: 512 })).toMatchObject({
+      ok: true,
+      value: { recvSize: 512 },
+    });
+    const snapshot = await host.command('snapshot', {});
+    expect(snapshot).toMatchObject({ ok: true, value: { engine: { fidelity: 'tutorial', mode: 'step' } } });
+    expect(await host.command('setMode', { mode: 'run' })).toEqual({ ok: true, value: null });
+    expect((await echoOnce(client, Buffer.from('hello'))).toString()).toBe('hello');
+
+    // No fleet in this host: the client commands answer FLEET_DOWN, as values.
+    const spec = {
+      count: 1,
+      behaviour: 'echo',
+      messageSize: 8,
+      intervalMs: 0,
+      connectRate: 10,
+      lifetimeMs: 0,
+      reconnect: false,
+    };
+    expect(await host.command('spawnClients', spec)).toMatchObject({
+      ok: false,
+      error: { code: 'FLEET_DOWN' },
+    });
+    expect(await host.command('stopClients', {})).toMatchObject({ ok: false, error: { code: 'FLEET_DOWN' } });
+    const send = { clientId: 1, data: 'hi', encoding: 'text' };
+    expect(await host.command('sendFromClient', send)).toMatchObject({
+      ok: false,
+      error: { code: 'FLEET_DOWN' },
+    });
+
+    expect(await host.command('stopServer', {})).toMatchObject({ ok: true, value: { state: 'stopped' } });
+  });
+
+  it('rejects arbitrary payloads without throwing and leaves the engine unchanged', async () => {
+    const { engine, host } = newHost();
+    await host.command('startServer', { host: '127.0.0.1', port: 0 });
+    const before = stateOf(engine);
+    const invalid = (name: CommandName) =>
+      fc
+        .anything({
+          withBigInt: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withTypedArray: true,
+        })
+        .filter((args) => !argSchemas[name].safeParse(args).success)
+        .map((args) => ({ name, args }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(...COMMAND_NAMES.map(invalid)), async ({ name, args }) => {
+        const result = await host.command(name, args);
+        expect(result).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+        expect(stateOf(engine)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers unknown commands, including prototype names, with UNKNOWN_COMMAND', async () => {
+    const { host } = newHost();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty')),
+        fc.anything(),
+        async (name, args) => {
+          fc.pre(!(COMMAND_NAMES as string[]).includes(name));
+          const result = await host.command(name, args);
+          expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

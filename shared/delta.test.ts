@@ -1,0 +1,30 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { LabDelta } from './contract';
+import { mergeDeltas } from './delta';
+import type { ConnectionView } from './engine';
+
+const conn = (id: number, bytesIn = 0) => ({ id, bytesIn }) as ConnectionView;
+const base: LabDelta = {
+  seq: 1,
+  engine: {},
+  connections: [],
+  removed: [],
+  iterations: [],
+  coalesced: 0,
+  clients: [],
+  clientsRemoved: [],
+  fleet: null,
+  notices: [],
+};
+
+describe('mergeDeltas', () => {
+  it('later views win, removals drop earlier views, a revived id is not removed', () => {
+    const a = { ...base, connections: [conn(1), conn(2)], removed: [5] };
+    const b = { ...base, seq: 2, connections: [conn(1, 9), conn(5)], removed: [2] };
+    const merged = mergeDeltas(a, b);
+    expect(merged.seq).toBe(2);
+    expect(merged.connections).toEqual([conn(1, 9), conn(5)]);
+    expect(merged.removed).toEqual([2]);
+  });
+});

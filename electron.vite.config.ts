@@ -13,7 +13,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main.ts') },
+      // The fleet worker is its own entry: Electron forks it as a utility process (out/main/fleet.js).
+      lib: { entry: { main: resolve(root, 'electron/main.ts'), fleet: resolve(root, 'electron/fleet/worker.ts') } },
     },
   },
   preload: {

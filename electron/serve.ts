@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseServeArgs } from './browser-shell/args';
 import { startBrowserShell } from './browser-shell/shell';
+import { FleetController } from './fleet/controller';
+import { nodeLauncher } from './fleet/node-launcher';
 import { LabHost } from './host/lab-host';
 import { SelectServer } from './lab/select-server';
 
@@ -18,7 +20,7 @@ async function main(): Promise<number> {
     console.error(`No built renderer in ${staticDir}: run "npm run build" first (npm run serve does).`);
     return 1;
   }
-  const host = new LabHost(new SelectServer());
+  const host = new LabHost(new SelectServer(), new FleetController(nodeLauncher()));
   const shell = await startBrowserShell(host, staticDir, args.value.port).catch(
     (error: NodeJS.ErrnoException) => {
       console.error(

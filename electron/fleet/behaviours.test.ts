@@ -116,7 +116,7 @@ describe('verification across fidelities (issue 5, test 2)', () => {
 
   it('Safe: slow-readers go through partial sends and every client verifies ok', { timeout: 30_000 }, async () => {
     const { server, port } = await startEngine();
-    const actions = recordActions(server);
+
     const fleet = startFleet();
     await fleet.spawn(spec({ behaviour: 'slow-reader', count: 3, messageSize: 64 * KiB }), target(port));
     const requeues = counter(server, (a) => a.kind === 'requeue');

@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindow as Window, BrowserWindowConstructorOptions, WebContents } from 'electron';
 
 /** The app's own origin: the renderer is served from this custom protocol, never from file://. */
 export const APP_SCHEME = 'app';
@@ -110,9 +110,9 @@ export async function createMainWindow(
   preload: string,
   bounds: Partial<Electron.Rectangle>,
   origins: readonly string[],
-): Promise<BrowserWindow> {
-  const { BrowserWindow: Window, session } = await import('electron');
-  const window = new Window(windowOptions(preload, bounds));
+): Promise<Window> {
+  const { BrowserWindow, session } = await import('electron');
+  const window = new BrowserWindow(windowOptions(preload, bounds));
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(allowPermission(permission)),
   );

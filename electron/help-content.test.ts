@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SEED_SOURCE } from '../shared/seed';
 import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../shared/tutorial';
-import { TUTORIAL_WINDOW_OPTIONS, aboutText, escapeHtml, tutorialHtml, versionLines } from './help-content';
+import { aboutText, escapeHtml, tutorialHtml, versionLines } from './help-content';
 
 const VERSIONS = {
   app: '0.1.0',
@@ -76,20 +76,5 @@ describe('the tutorial page', () => {
 
   it('escapes markup in text', () => {
     expect(escapeHtml(`<b a="1">'&'</b>`)).toBe('&#60;b a=&#34;1&#34;&#62;&#39;&#38;&#39;&#60;/b&#62;');
-  });
-});
-
-describe('the tutorial window', () => {
-  it('is hardened: sandboxed, isolated, no Node, no preload, no JavaScript', () => {
-    const prefs = TUTORIAL_WINDOW_OPTIONS.webPreferences ?? {};
-    expect(prefs).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      javascript: false,
-      webviewTag: false,
-    });
-    expect(prefs.preload).toBeUndefined();
   });
 });

@@ -1,9 +1,8 @@
 /**
  * What the Help menu shows, as plain data and strings (no `electron` import, so it is
- * unit-tested): the About text and the tutorial window's page and options.
+ * unit-tested): the About text and the tutorial window's page.
  */
 import { createHash } from 'node:crypto';
-import type { BrowserWindowConstructorOptions } from 'electron';
 import { SEED_SOURCE } from '../shared/seed';
 import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../shared/tutorial';
 
@@ -79,25 +78,3 @@ export function tutorialHtml(): string {
     '</main></body></html>',
   ].join('\n');
 }
-
-/** The tutorial window: a reader, hardened like the main window and with JavaScript off. */
-export const TUTORIAL_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
-  width: 760,
-  height: 760,
-  minWidth: 420,
-  minHeight: 320,
-  title: TUTORIAL_TITLE,
-  show: false,
-  autoHideMenuBar: true,
-  webPreferences: {
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    javascript: false,
-    webviewTag: false,
-    spellcheck: false,
-  },
-};

@@ -183,6 +183,7 @@ export class Connection {
   }
 
   private resumeIfRoom(): void {
-    if (!this.closed && this.recvBuffered < this.recvBufferSize && this.socket.isPaused()) this.socket.resume();
+    if (!this.closed && this.recvBuffered < this.recvBufferSize && this.socket.isPaused())
+      this.socket.resume();
   }
 }

@@ -39,7 +39,8 @@ describe('Run mode echo', () => {
     const { server, port } = await startEngine();
     const clients = [];
     // Connect in waves so the test does not depend on the kernel's accept backlog.
-    for (let wave = 0; wave < 10; wave++) clients.push(...(await Promise.all(Array.from({ length: 200 }, () => connect(port)))));
+    for (let wave = 0; wave < 10; wave++)
+      clients.push(...(await Promise.all(Array.from({ length: 200 }, () => connect(port)))));
     await waitFor(server, () => server.snapshot().connections.length === 2000, '2,000 accepted connections');
     const messages = clients.map((client, i) => {
       const message = Buffer.from(`client ${i} says ${'x'.repeat(i % 97)}\n`);
@@ -47,7 +48,8 @@ describe('Run mode echo', () => {
       return message;
     });
     const echoed = await Promise.all(clients.map((client) => client.ended));
-    for (const [i, message] of messages.entries()) expect(echoed[i]?.equals(message), `client ${i}`).toBe(true);
+    for (const [i, message] of messages.entries())
+      expect(echoed[i]?.equals(message), `client ${i}`).toBe(true);
     await waitFor(server, () => server.snapshot().connections.length === 0, 'every connection closed');
     expect(server.snapshot().inputs).toEqual([0]);
   }, 60_000);

@@ -4,7 +4,8 @@ import type { Action } from '../../shared/engine';
 import { about, connect, payload, random, recordActions, sha256, startEngine, waitFor } from './testing';
 
 const MiB = 1024 * 1024;
-const lostBytes = (actions: Action[]): number => actions.reduce((sum, a) => sum + (a.kind === 'lost' ? a.bytes : 0), 0);
+const lostBytes = (actions: Action[]): number =>
+  actions.reduce((sum, a) => sum + (a.kind === 'lost' ? a.bytes : 0), 0);
 
 describe('half-close', () => {
   it('Safe: a client that sends 1 MiB then shuts its write side gets 1 MiB back, then EOF', async () => {
@@ -33,7 +34,13 @@ describe('half-close', () => {
     // After EOF the original closes the socket and deletes its queue at once ...
     expect(mine.slice(eofAt).some((a) => a.kind === 'close' && a.reason === 'eof')).toBe(true);
     // ... so it either loses what was queued or raises KeyError in the writable loop.
-    expect(mine.some((a) => (a.kind === 'crash' && a.exception === 'KeyError') || (a.kind === 'lost' && a.why === 'queue-dropped'))).toBe(true);
+    expect(
+      mine.some(
+        (a) =>
+          (a.kind === 'crash' && a.exception === 'KeyError') ||
+          (a.kind === 'lost' && a.why === 'queue-dropped'),
+      ),
+    ).toBe(true);
     // Every byte is accounted for: echoed, or recorded as lost.
     expect(echoed.length + lostBytes(mine)).toBe(MiB);
   });
@@ -47,7 +54,12 @@ describe('slow reader', () => {
     client.socket.pause();
     const data = payload(8 * MiB, random(8));
     client.socket.end(data);
-    await waitFor(server, () => actions.some((a) => a.kind === 'send' && a.sent < a.of), 'a partial send', 20_000);
+    await waitFor(
+      server,
+      () => actions.some((a) => a.kind === 'send' && a.sent < a.of),
+      'a partial send',
+      20_000,
+    );
     client.socket.resume();
     const echoed = await client.ended;
     return { data, echoed, mine: about(actions, 1) };
@@ -87,8 +99,20 @@ describe('Tutorial crash', () => {
     expect(server.pending()).toEqual({ readable: [1], writable: [1], exceptional: [] });
     const crash = server.step();
     if (!crash.ok) throw new Error(crash.error.message);
-    expect(crash.value.actions.map((a) => a.kind)).toEqual(['select', 'eof', 'outputs-remove', 'inputs-remove', 'lost', 'close', 'crash']);
-    expect(crash.value.actions.at(-1)).toMatchObject({ kind: 'crash', exception: 'KeyError', phase: 'writable' });
+    expect(crash.value.actions.map((a) => a.kind)).toEqual([
+      'select',
+      'eof',
+      'outputs-remove',
+      'inputs-remove',
+      'lost',
+      'close',
+      'crash',
+    ]);
+    expect(crash.value.actions.at(-1)).toMatchObject({
+      kind: 'crash',
+      exception: 'KeyError',
+      phase: 'writable',
+    });
     await waitFor(server, () => server.snapshot().server.state === 'crashed', 'the server to stop');
     expect(server.snapshot().server.error).toMatch(/KeyError/);
     expect(notices).toContain('KeyError');
@@ -110,7 +134,14 @@ describe('Tutorial crash', () => {
     const safe = server.step();
     if (!safe.ok) throw new Error(safe.error.message);
     expect(safe.value.fidelity).toBe('safe');
-    expect(safe.value.actions.map((a) => a.kind)).toEqual(['select', 'eof', 'inputs-remove', 'outputs-remove', 'close', 'skip']);
+    expect(safe.value.actions.map((a) => a.kind)).toEqual([
+      'select',
+      'eof',
+      'inputs-remove',
+      'outputs-remove',
+      'close',
+      'skip',
+    ]);
     expect(await client.ended).toEqual(Buffer.from('bye'));
   });
 });

@@ -36,9 +36,11 @@ export function parseSettings(argv: string[]): Settings | { error: string } | { 
   }
   if (parsed.help) return { help: true };
   const port = Number(parsed.port);
-  if (!/^\d+$/.test(parsed.port) || port > 65535) return { error: `--port must be a whole number from 0 to 65535 (got "${parsed.port}").` };
-  if (parsed.fidelity !== 'safe' && parsed.fidelity !== 'tutorial') return { error: `--fidelity must be safe or tutorial (got "${parsed.fidelity}").` };
-  if (parsed.log !== 'text' && parsed.log !== 'jsonl' && parsed.log !== 'none') return { error: `--log must be text, jsonl or none (got "${parsed.log}").` };
+  if (!/^\d+$/.test(parsed.port) || port > 65535)
+    return { error: `--port must be a whole number from 0 to 65535 (got "${parsed.port}").` };
+  if (parsed.fidelity !== 'safe' && parsed.fidelity !== 'tutorial')
+    return { error: `--fidelity must be safe or tutorial (got "${parsed.fidelity}").` };
+  if (parsed.log !== 'text' && parsed.log !== 'jsonl' && parsed.log !== 'none')
+    return { error: `--log must be text, jsonl or none (got "${parsed.log}").` };
   return { host: parsed.host, port, fidelity: parsed.fidelity, log: parsed.log };
 }
-

@@ -10,24 +10,40 @@ import { connect } from './testing';
 describe('headless server arguments', () => {
   it('defaults to 127.0.0.1:50000, Safe, text, and rejects bad values with a clear message', () => {
     expect(parseSettings([])).toEqual({ host: '127.0.0.1', port: 50000, fidelity: 'safe', log: 'text' });
-    expect(parseSettings(['--port', '0', '--fidelity', 'tutorial', '--log', 'jsonl'])).toMatchObject({ port: 0, fidelity: 'tutorial', log: 'jsonl' });
-    expect(parseSettings(['--port', '99999'])).toEqual({ error: expect.stringMatching(/--port must be a whole number/) });
-    expect(parseSettings(['--fidelity', 'loose'])).toEqual({ error: expect.stringMatching(/--fidelity must be safe or tutorial/) });
-    expect(parseSettings(['--log', 'xml'])).toEqual({ error: expect.stringMatching(/--log must be text, jsonl or none/) });
+    expect(parseSettings(['--port', '0', '--fidelity', 'tutorial', '--log', 'jsonl'])).toMatchObject({
+      port: 0,
+      fidelity: 'tutorial',
+      log: 'jsonl',
+    });
+    expect(parseSettings(['--port', '99999'])).toEqual({
+      error: expect.stringMatching(/--port must be a whole number/),
+    });
+    expect(parseSettings(['--fidelity', 'loose'])).toEqual({
+      error: expect.stringMatching(/--fidelity must be safe or tutorial/),
+    });
+    expect(parseSettings(['--log', 'xml'])).toEqual({
+      error: expect.stringMatching(/--log must be text, jsonl or none/),
+    });
     expect(parseSettings(['--bogus'])).toHaveProperty('error');
   });
 });
 
 describe('npm run server', () => {
   it('echoes for a TCP client, logs one iteration record per line as jsonl, and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'jsonl'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const stderr = createInterface({ input: child.stderr });
       const [banner] = (await once(stderr, 'line')) as [string];
       const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(banner)?.[1]);
       expect(port).toBeGreaterThan(0);
       const records: IterationRecord[] = [];
-      createInterface({ input: child.stdout }).on('line', (line) => records.push(JSON.parse(line) as IterationRecord));
+      createInterface({ input: child.stdout }).on('line', (line) =>
+        records.push(JSON.parse(line) as IterationRecord),
+      );
       const client = await connect(port);
       client.socket.end('hello, select()');
       expect((await client.ended).toString()).toBe('hello, select()');
@@ -35,7 +51,9 @@ describe('npm run server', () => {
       const [code] = (await once(child, 'exit')) as [number];
       expect(code).toBe(0);
       const kinds = records.flatMap((r) => r.actions.map((a) => a.kind));
-      expect(kinds).toEqual(expect.arrayContaining(['accept', 'recv', 'put', 'outputs-add', 'send', 'eof', 'close']));
+      expect(kinds).toEqual(
+        expect.arrayContaining(['accept', 'recv', 'put', 'outputs-add', 'send', 'eof', 'close']),
+      );
       expect(records.map((r) => r.n)).toEqual(records.map((_, i) => i + 1));
     } finally {
       child.kill('SIGKILL');
@@ -43,11 +61,19 @@ describe('npm run server', () => {
   });
 
   it('says clearly when the port is busy and exits non-zero', async () => {
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'none'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'none'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     try {
       const [banner] = (await once(createInterface({ input: holder.stderr }), 'line')) as [string];
       const port = /:(\d+)/.exec(banner)?.[1] ?? '';
-      const second = spawn(process.execPath, ['--import', 'tsx', 'electron/lab/headless.ts', '--port', port], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const second = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'electron/lab/headless.ts', '--port', port],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       let err = '';
       second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
       const [code] = (await once(second, 'exit')) as [number];

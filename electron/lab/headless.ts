@@ -18,8 +18,10 @@ async function main(): Promise<void> {
     return;
   }
   const server = new SelectServer({}, settings.fidelity);
-  if (settings.log === 'text') server.on('iteration', (record) => process.stdout.write(`${formatIteration(record).join('\n')}\n`));
-  if (settings.log === 'jsonl') server.on('iteration', (record) => process.stdout.write(`${JSON.stringify(record)}\n`));
+  if (settings.log === 'text')
+    server.on('iteration', (record) => process.stdout.write(`${formatIteration(record).join('\n')}\n`));
+  if (settings.log === 'jsonl')
+    server.on('iteration', (record) => process.stdout.write(`${JSON.stringify(record)}\n`));
   server.on('notice', (notice) => console.error(`${notice.level}: ${notice.message}`));
   const started = await server.start(settings.host, settings.port);
   if (!started.ok) {
@@ -27,7 +29,9 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  console.error(`Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode). Ctrl-C stops it.`);
+  console.error(
+    `Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode). Ctrl-C stops it.`,
+  );
   const stop = (): void => {
     void server.stop().then(() => {
       console.error('Stopped.');

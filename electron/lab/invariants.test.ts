@@ -15,7 +15,11 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant<Op>({ t: 'connect' }),
-  fc.record({ t: fc.constant('send' as const), client: fc.nat(5), size: fc.integer({ min: 1, max: 40_000 }) }),
+  fc.record({
+    t: fc.constant('send' as const),
+    client: fc.nat(5),
+    size: fc.integer({ min: 1, max: 40_000 }),
+  }),
   fc.record({ t: fc.constant('half-close' as const), client: fc.nat(5) }),
   fc.record({ t: fc.constant('reset' as const), client: fc.nat(5) }),
   fc.record({ t: fc.constant('step' as const), times: fc.integer({ min: 1, max: 20 }) }),
@@ -27,22 +31,27 @@ const caps = { queueCap: 8 * 1024, totalQueueCap: 16 * 1024 };
 function checkInvariants(snapshot: EngineSnapshot, fidelity: Fidelity): void {
   const open = new Set(snapshot.connections.map((c) => c.id));
   expect(snapshot.inputs[0]).toBe(0);
-  for (const id of snapshot.outputs) expect(open.has(id), `outputs holds #${id}, which is not open`).toBe(true);
-  for (const id of snapshot.inputs.slice(1)) expect(open.has(id), `inputs holds #${id}, which has no queue`).toBe(true);
+  for (const id of snapshot.outputs)
+    expect(open.has(id), `outputs holds #${id}, which is not open`).toBe(true);
+  for (const id of snapshot.inputs.slice(1))
+    expect(open.has(id), `inputs holds #${id}, which has no queue`).toBe(true);
   let total = 0;
   for (const c of snapshot.connections) {
     expect(c.queuedBytes).toBeLessThanOrEqual(caps.queueCap);
     total += c.queuedBytes;
     // Safe mode conserves bytes between iterations: what was read is either sent or still queued.
     // (Mid-iteration, a recv()ed message may not be put yet, or a got one not sent yet.)
-    if (fidelity === 'safe' && snapshot.cursor === null) expect(c.bytesIn, `#${c.id}`).toBe(c.bytesOut + c.queuedBytes);
+    if (fidelity === 'safe' && snapshot.cursor === null)
+      expect(c.bytesIn, `#${c.id}`).toBe(c.bytesOut + c.queuedBytes);
   }
   expect(total).toBeLessThanOrEqual(caps.totalQueueCap);
 }
 
 function isReady(server: SelectServer): boolean {
   const pending = server.pending();
-  return pending !== null && pending.readable.length + pending.writable.length + pending.exceptional.length > 0;
+  return (
+    pending !== null && pending.readable.length + pending.writable.length + pending.exceptional.length > 0
+  );
 }
 
 interface Peer {
@@ -52,14 +61,21 @@ interface Peer {
   reset: boolean;
 }
 
-async function play(server: SelectServer, port: number, ops: Op[], fidelity: Fidelity, seed: number): Promise<Peer[]> {
+async function play(
+  server: SelectServer,
+  port: number,
+  ops: Op[],
+  fidelity: Fidelity,
+  seed: number,
+): Promise<Peer[]> {
   const next = random(seed);
   const peers: Peer[] = [];
   for (const o of ops) {
     const peer = 'client' in o ? peers[o.client % Math.max(1, peers.length)] : undefined;
     switch (o.t) {
       case 'connect':
-        if (peers.length < 6) peers.push({ client: await connect(port), sent: [], halfClosed: false, reset: false });
+        if (peers.length < 6)
+          peers.push({ client: await connect(port), sent: [], halfClosed: false, reset: false });
         break;
       case 'send':
         if (peer && !peer.halfClosed && !peer.reset) {
@@ -99,22 +115,28 @@ describe('invariants under random interleavings', () => {
   it('hold after every step, and Safe mode echoes every byte of every client that stays', async () => {
     const stats = { bytes: 0, closed: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), fc.constantFrom<Fidelity>('safe', 'tutorial'), fc.nat(), async (ops, fidelity, seed) => {
-        const { server, port } = await startEngine(caps, fidelity);
-        server.setMode('step');
-        const peers = await play(server, port, ops, fidelity, seed);
-        server.setMode('run');
-        const staying = peers.filter((p) => !p.reset);
-        for (const p of staying) if (!p.halfClosed) p.client.socket.end();
-        const echoed = await Promise.all(staying.map((p) => p.client.ended));
-        checkInvariants(server.snapshot(), fidelity);
-        if (fidelity === 'safe') {
-          for (const [i, p] of staying.entries()) expect(echoed[i]?.equals(Buffer.concat(p.sent))).toBe(true);
-        }
-        stats.bytes += server.snapshot().totals.bytesIn;
-        stats.closed += server.snapshot().totals.closed;
-        await server.stop();
-      }),
+      fc.asyncProperty(
+        fc.array(op, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom<Fidelity>('safe', 'tutorial'),
+        fc.nat(),
+        async (ops, fidelity, seed) => {
+          const { server, port } = await startEngine(caps, fidelity);
+          server.setMode('step');
+          const peers = await play(server, port, ops, fidelity, seed);
+          server.setMode('run');
+          const staying = peers.filter((p) => !p.reset);
+          for (const p of staying) if (!p.halfClosed) p.client.socket.end();
+          const echoed = await Promise.all(staying.map((p) => p.client.ended));
+          checkInvariants(server.snapshot(), fidelity);
+          if (fidelity === 'safe') {
+            for (const [i, p] of staying.entries())
+              expect(echoed[i]?.equals(Buffer.concat(p.sent))).toBe(true);
+          }
+          stats.bytes += server.snapshot().totals.bytesIn;
+          stats.closed += server.snapshot().totals.closed;
+          await server.stop();
+        },
+      ),
       { numRuns: 30 },
     );
     // The interleavings did real work: bytes flowed and connections closed through the loop.

@@ -18,7 +18,12 @@ describe('exceptional', () => {
     rude.socket.resetAndDestroy();
     await waitFor(server, () => actions.some((a) => a.kind === 'close' && a.id === 2), '#2 to be closed');
     const closed = about(actions, 2).at(-1);
-    expect(closed).toMatchObject({ kind: 'close', reason: 'exceptional', error: 'ECONNRESET', phase: 'exceptional' });
+    expect(closed).toMatchObject({
+      kind: 'close',
+      reason: 'exceptional',
+      error: 'ECONNRESET',
+      phase: 'exceptional',
+    });
     expect(server.history().some((r) => r.sets.exceptional.includes(2))).toBe(true);
     const snapshot = server.snapshot();
     expect(snapshot.inputs).toEqual([0, 1]);
@@ -31,7 +36,13 @@ describe('exceptional', () => {
 
 describe('queue caps', () => {
   it('a flood while halted in Step mode stays within the caps, and reading resumes below them', async () => {
-    const caps = { recvSize: 16 * KiB, queueCap: 256 * KiB, totalQueueCap: 512 * KiB, recvBufferSize: 64 * KiB, sendBufferSize: 64 * KiB };
+    const caps = {
+      recvSize: 16 * KiB,
+      queueCap: 256 * KiB,
+      totalQueueCap: 512 * KiB,
+      recvBufferSize: 64 * KiB,
+      sendBufferSize: 64 * KiB,
+    };
     const { server, port } = await startEngine(caps);
     server.setMode('step');
     const actions = recordActions(server);
@@ -46,9 +57,12 @@ describe('queue caps', () => {
     // Step until select() would block with every receive buffer full: nothing more can arrive.
     const ready = (): boolean => {
       const pending = server.pending();
-      return pending !== null && pending.readable.length + pending.writable.length + pending.exceptional.length > 0;
+      return (
+        pending !== null && pending.readable.length + pending.writable.length + pending.exceptional.length > 0
+      );
     };
-    const saturated = (): boolean => server.snapshot().connections.every((c) => c.recvBuffered >= caps.recvBufferSize);
+    const saturated = (): boolean =>
+      server.snapshot().connections.every((c) => c.recvBuffered >= caps.recvBufferSize);
     let steps = 0;
     for (; steps < 20_000; steps++) {
       const step = server.step();
@@ -77,7 +91,8 @@ describe('queue caps', () => {
     for (const client of clients) client.socket.resume();
     server.setMode('run');
     const echoed = await Promise.all(clients.map((client) => client.ended));
-    for (const [i, data] of sent.entries()) expect(sha256(echoed[i] as Buffer), `client ${i}`).toBe(sha256(data));
+    for (const [i, data] of sent.entries())
+      expect(sha256(echoed[i] as Buffer), `client ${i}`).toBe(sha256(data));
     expect(actions.some((a) => a.kind === 'backpressure' && !a.on)).toBe(true);
   }, 30_000);
 
@@ -102,17 +117,31 @@ describe('bad input', () => {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const busyPort = (busy.address() as net.AddressInfo).port;
     const server = new SelectServer();
-    const expectError = async (result: Promise<{ ok: boolean; error?: { code: string; message: string } }> | { ok: boolean; error?: { code: string; message: string } }, code: string, message: RegExp) => {
+    const expectError = async (
+      result:
+        | Promise<{ ok: boolean; error?: { code: string; message: string } }>
+        | { ok: boolean; error?: { code: string; message: string } },
+      code: string,
+      message: RegExp,
+    ) => {
       const r = await result;
       expect(r.ok).toBe(false);
       expect(r.error?.code).toBe(code);
       expect(r.error?.message).toMatch(message);
     };
-    await expectError(server.start('127.0.0.1', busyPort), 'EADDRINUSE', new RegExp(`Port ${busyPort} on 127.0.0.1 is already in use`));
+    await expectError(
+      server.start('127.0.0.1', busyPort),
+      'EADDRINUSE',
+      new RegExp(`Port ${busyPort} on 127.0.0.1 is already in use`),
+    );
     await expectError(server.start('127.0.0.1', 70000), 'BAD_PORT', /0 to 65535/);
     await expectError(server.start('127.0.0.1', -1), 'BAD_PORT', /0 to 65535/);
     await expectError(server.start('127.0.0.1', 1.5), 'BAD_PORT', /whole number/);
-    await expectError(server.start('no-such-host.invalid', 0), 'BAD_HOST', /Unknown host "no-such-host.invalid"/);
+    await expectError(
+      server.start('no-such-host.invalid', 0),
+      'BAD_HOST',
+      /Unknown host "no-such-host.invalid"/,
+    );
     await expectError(server.start('not a host!', 0), 'BAD_HOST', /neither an IP address nor a host name/);
     await expectError(server.start('192.0.2.1', 0), 'EADDRNOTAVAIL', /not an address of this machine/);
     await expectError(server.stop(), 'NOT_RUNNING', /not running/);
@@ -120,7 +149,11 @@ describe('bad input', () => {
     await expectError(server.setMode('sideways' as 'run'), 'BAD_ARGUMENT', /Unknown mode/);
     await expectError(server.setFidelity('sloppy' as 'safe'), 'BAD_ARGUMENT', /Unknown fidelity/);
     await expectError(server.setOptions({ recvSize: 0 }), 'BAD_ARGUMENT', /recvSize/);
-    await expectError(server.setOptions({ queueCap: 100, recvSize: 1024 }), 'BAD_ARGUMENT', /must hold at least one recv/);
+    await expectError(
+      server.setOptions({ queueCap: 100, recvSize: 1024 }),
+      'BAD_ARGUMENT',
+      /must hold at least one recv/,
+    );
     expect(server.snapshot().server.state).toBe('stopped');
 
     const started = await server.start('127.0.0.1', 0);
@@ -146,7 +179,9 @@ describe('stop and restart', () => {
     expect(server.snapshot()).toMatchObject({ inputs: [], outputs: [], connections: [] });
     // The port is free: a plain server can take it, then the engine again.
     const probe = net.createServer();
-    await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) =>
+      probe.once('error', reject).listen(port, '127.0.0.1', resolve),
+    );
     await new Promise((resolve) => probe.close(resolve));
     const again = await server.start('127.0.0.1', port);
     expect(again.ok && again.value.port).toBe(port);

@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS, LISTENER_ID } from '../../shared/engine';
 import type { ActionBody, EngineOptions, Fidelity, Phase, SelectSets, SocketId } from '../../shared/engine';
 import { Connection } from './connection';
 import type { Listener } from './listener';
-import { MessageQueue, type ByteTally } from './message-queue';
+import { type MessageQueue, type ByteTally } from './message-queue';
 
 /** What a phase reports: an action, stamped with its phase by the loop. */
 export type Step = ActionBody;
@@ -140,7 +140,14 @@ export class SelectLoop {
       return;
     }
     socket.setNoDelay(this.options.noDelay);
-    const connection = new Connection(id, socket, peer, this.options.recvBufferSize, this.queued, this.changed);
+    const connection = new Connection(
+      id,
+      socket,
+      peer,
+      this.options.recvBufferSize,
+      this.queued,
+      this.changed,
+    );
     this.sockets.set(id, connection);
     this.inputs.add(id);
     this.messageQueues.set(id, connection.queue);
@@ -153,7 +160,12 @@ export class SelectLoop {
     const connection = this.sockets.get(id);
     if (!queue || !connection || connection.closed) {
       if (this.fidelity === 'tutorial') {
-        yield { kind: 'crash', id, exception: 'KeyError', detail: 'message_queues[s]: s was closed and its queue deleted earlier in this iteration' };
+        yield {
+          kind: 'crash',
+          id,
+          exception: 'KeyError',
+          detail: 'message_queues[s]: s was closed and its queue deleted earlier in this iteration',
+        };
       } else {
         yield { kind: 'skip', id, reason: 'closed-earlier' };
       }
@@ -193,7 +205,12 @@ export class SelectLoop {
     const connection = this.sockets.get(id);
     if (!connection || connection.closed) {
       if (this.fidelity === 'tutorial') {
-        yield { kind: 'crash', id, exception: 'ValueError', detail: 'inputs.remove(s): s was already removed earlier in this iteration' };
+        yield {
+          kind: 'crash',
+          id,
+          exception: 'ValueError',
+          detail: 'inputs.remove(s): s was already removed earlier in this iteration',
+        };
       } else {
         yield { kind: 'skip', id, reason: 'closed-earlier' };
       }
@@ -203,7 +220,10 @@ export class SelectLoop {
   }
 
   /** The seed's removal sequence: outputs, inputs, close, `del message_queues[s]`. */
-  private *removeAndClose(connection: Connection, reason: 'eof' | 'flushed' | 'exceptional' | 'send-error'): Generator<Step> {
+  private *removeAndClose(
+    connection: Connection,
+    reason: 'eof' | 'flushed' | 'exceptional' | 'send-error',
+  ): Generator<Step> {
     const { id } = connection;
     if (this.outputs.delete(id)) yield { kind: 'outputs-remove', id, reason: 'closing' };
     if (this.inputs.delete(id)) yield { kind: 'inputs-remove', id };

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { argSchemas, optionsSchema, type Notice } from '../../shared/contract';
-import { DEFAULT_OPTIONS, LISTENER_ID } from '../../shared/engine';
+import { DEFAULT_OPTIONS } from '../../shared/engine';
 import type {
   Action,
   ConnectionDetail,
@@ -13,13 +13,14 @@ import type {
   SelectSets,
   ServerStatus,
   SocketId,
-  Totals,
 } from '../../shared/engine';
 import { formatAction } from '../../shared/format';
 import { fail, ok, type Result } from '../../shared/result';
 import { Events } from './events';
 import { Listener } from './listener';
+import { Pacer } from './pacer';
 import { Ring } from './ring';
+import { Tally } from './tally';
 import { SelectLoop, type Step } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
 import type { Connection } from './connection';
@@ -49,11 +50,9 @@ export class SelectServer {
   private lastSets: SelectSets | null = null;
   private current: OpenIteration | null = null;
   private readonly records: Ring<IterationRecord>;
-  private totals: Totals = { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 };
-  /** The pending pass of the loop, if one is scheduled. */
-  private scheduled: { cancel: () => void } | null = null;
+  private readonly tally = new Tally();
+  private readonly pacer = new Pacer(() => this.tick());
   private lastEnd = 0;
-  private changes: { changed: Set<SocketId>; removed: Set<SocketId> } | null = null;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -69,16 +68,31 @@ export class SelectServer {
 
   async start(host: string, port: number): Promise<Result<ServerStatus>> {
     if (this.status.state === 'listening' || this.status.state === 'starting') {
-      return fail('ALREADY_RUNNING', `The server is already listening on ${this.status.address ?? `${host}:${port}`}. Stop it first.`);
+      return fail(
+        'ALREADY_RUNNING',
+        `The server is already listening on ${this.status.address ?? `${host}:${port}`}. Stop it first.`,
+      );
     }
     const bad = checkAddress(host, port);
     if (bad) return bad;
     this.setStatus({ state: 'starting', host, port, address: null, error: null });
-    const listener = new Listener(this.wake, (error) => this.notice('error', error.code ?? 'ACCEPT', `accept() failed: ${error.message}. The server keeps serving the open connections.`));
+    const listener = new Listener(this.wake, (error) =>
+      this.notice(
+        'error',
+        error.code ?? 'ACCEPT',
+        `accept() failed: ${error.message}. The server keeps serving the open connections.`,
+      ),
+    );
     const error = await listener.listen(host, port);
     if (error) {
       const result = describeListenError(error, host, port);
-      this.setStatus({ state: 'stopped', host, port, address: null, error: result.ok ? null : result.error.message });
+      this.setStatus({
+        state: 'stopped',
+        host,
+        port,
+        address: null,
+        error: result.ok ? null : result.error.message,
+      });
       return result;
     }
     this.loop = new SelectLoop(listener, this.connectionChanged);
@@ -87,7 +101,7 @@ export class SelectServer {
     this.iterations = 0;
     this.lastSets = null;
     this.records.clear();
-    this.totals = { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 };
+    this.tally.reset();
     const bound = listener.address();
     const address = `${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
     this.setStatus({ state: 'listening', host, port: bound.port, address, error: null });
@@ -102,9 +116,10 @@ export class SelectServer {
 
   setMode(mode: Mode): Result<null> {
     const parsed = argSchemas.setMode.safeParse({ mode });
-    if (!parsed.success) return fail('BAD_ARGUMENT', `Unknown mode "${String(mode)}": use run, slow or step.`);
+    if (!parsed.success)
+      return fail('BAD_ARGUMENT', `Unknown mode "${String(mode)}": use run, slow or step.`);
     this.mode = mode;
-    this.unschedule();
+    this.pacer.cancel();
     this.wake();
     this.emitState();
     return ok(null);
@@ -112,7 +127,8 @@ export class SelectServer {
 
   setFidelity(fidelity: Fidelity): Result<null> {
     const parsed = argSchemas.setFidelity.safeParse({ fidelity });
-    if (!parsed.success) return fail('BAD_ARGUMENT', `Unknown fidelity "${String(fidelity)}": use safe or tutorial.`);
+    if (!parsed.success)
+      return fail('BAD_ARGUMENT', `Unknown fidelity "${String(fidelity)}": use safe or tutorial.`);
     this.fidelity = fidelity;
     if (this.loop) this.loop.fidelity = fidelity;
     this.emitState();
@@ -121,10 +137,22 @@ export class SelectServer {
 
   setOptions(patch: Partial<EngineOptions>): Result<EngineOptions> {
     const parsed = optionsSchema.partial().safeParse(patch);
-    if (!parsed.success) return fail('BAD_ARGUMENT', `Invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      return fail(
+        'BAD_ARGUMENT',
+        `Invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     const next = { ...this.options, ...parsed.data };
-    if (next.queueCap < next.recvSize) return fail('BAD_ARGUMENT', `The queue cap (${next.queueCap} B) must hold at least one recv (${next.recvSize} B).`);
-    if (next.totalQueueCap < next.queueCap) return fail('BAD_ARGUMENT', `The total queue cap (${next.totalQueueCap} B) must be at least the per-connection cap (${next.queueCap} B).`);
+    if (next.queueCap < next.recvSize)
+      return fail(
+        'BAD_ARGUMENT',
+        `The queue cap (${next.queueCap} B) must hold at least one recv (${next.recvSize} B).`,
+      );
+    if (next.totalQueueCap < next.queueCap)
+      return fail(
+        'BAD_ARGUMENT',
+        `The total queue cap (${next.totalQueueCap} B) must be at least the per-connection cap (${next.queueCap} B).`,
+      );
     this.options = next;
     this.records.resize(next.historySize);
     if (this.loop) {
@@ -134,7 +162,7 @@ export class SelectServer {
         connection.setRecvBufferSize(next.recvBufferSize);
       }
     }
-    this.unschedule();
+    this.pacer.cancel();
     this.wake();
     this.emitState();
     return ok(next);
@@ -178,10 +206,16 @@ export class SelectServer {
       outputs: loop ? [...loop.outputs] : [],
       lastSets: this.lastSets,
       pending: this.pending(),
-      cursor: this.current ? { iteration: this.current.record.n, done: this.current.record.actions.length, sets: this.current.record.sets } : null,
+      cursor: this.current
+        ? {
+            iteration: this.current.record.n,
+            done: this.current.record.actions.length,
+            sets: this.current.record.sets,
+          }
+        : null,
       pendingAccepts: loop ? loop.listener.pendingCount : 0,
       connections: loop ? [...loop.sockets.values()].map((c) => c.view()) : [],
-      totals: { ...this.totals },
+      totals: { ...this.tally.totals },
     };
   }
 
@@ -204,7 +238,10 @@ export class SelectServer {
     const messages = connection.queue.peek(QUEUE_PREVIEW_MESSAGES);
     return ok({
       ...connection.view(),
-      queue: messages.map((m) => ({ bytes: m.length, preview: m.subarray(0, QUEUE_PREVIEW_BYTES).toString('base64') })),
+      queue: messages.map((m) => ({
+        bytes: m.length,
+        preview: m.subarray(0, QUEUE_PREVIEW_BYTES).toString('base64'),
+      })),
       queueMore: connection.queue.length - messages.length,
       history: [...connection.history],
     });
@@ -212,14 +249,13 @@ export class SelectServer {
 
   /** Connections changed or removed since the last call (tracking starts with the first call). */
   takeChanges(): { changed: SocketId[]; removed: SocketId[] } {
-    const changes = this.changes ?? { changed: new Set(this.loop?.sockets.keys() ?? []), removed: new Set<SocketId>() };
-    this.changes = { changed: new Set(), removed: new Set() };
-    return { changed: [...changes.changed], removed: [...changes.removed] };
+    return this.tally.take(this.loop?.sockets.keys() ?? []);
   }
 
   private refuseStep(): Result<never> | null {
     if (!this.loop) return fail('NOT_RUNNING', 'Start the server before stepping.');
-    if (this.mode !== 'step') return fail('NOT_STEPPING', 'Step works in Step mode: switch Mode to Step first.');
+    if (this.mode !== 'step')
+      return fail('NOT_STEPPING', 'Step works in Step mode: switch Mode to Step first.');
     return null;
   }
 
@@ -228,7 +264,10 @@ export class SelectServer {
     const loop = this.loop as SelectLoop;
     const sets = loop.select();
     if (!loop.isReady(sets)) {
-      return fail('NOTHING_READY', 'select() would block: no socket is ready. Connect a client or send data, then step.');
+      return fail(
+        'NOTHING_READY',
+        'select() would block: no socket is ready. Connect a client or send data, then step.',
+      );
     }
     this.begin(sets);
     return ok(null);
@@ -265,7 +304,8 @@ export class SelectServer {
     const [phase, body] = next.value;
     const action = { ...body, phase } as Action;
     current.record.actions.push(action);
-    this.track(action);
+    this.loop.sockets.get(action.kind === 'select' ? -1 : action.id)?.remember(action);
+    this.tally.count(action);
     this.events.emit('action', action);
     if (action.kind === 'crash') this.crashed(action);
     return action;
@@ -277,41 +317,10 @@ export class SelectServer {
     this.lastEnd = Date.now();
     record.after.inputs = [...loop.inputs];
     record.after.outputs = [...loop.outputs];
-    for (const [id, queue] of loop.messageQueues) if (queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
+    for (const [id, queue] of loop.messageQueues)
+      if (queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
     this.records.push(record);
     this.events.emit('iteration', record);
-  }
-
-  private track(action: Action): void {
-    const t = this.totals;
-    switch (action.kind) {
-      case 'select':
-        return;
-      case 'accept':
-        t.accepted++;
-        break;
-      case 'recv':
-        t.bytesIn += action.bytes;
-        break;
-      case 'send':
-        t.bytesOut += action.sent;
-        break;
-      case 'lost':
-        t.bytesLost += action.bytes;
-        break;
-      case 'crash':
-        t.crashes++;
-        break;
-    }
-    const connection = this.loop?.sockets.get(action.id);
-    connection?.remember(action);
-    if (action.kind === 'close' || action.kind === 'reject') {
-      if (action.kind === 'close') t.closed++;
-      this.changes?.changed.delete(action.id);
-      this.changes?.removed.add(action.id);
-    } else if (action.id !== LISTENER_ID) {
-      this.changes?.changed.add(action.id);
-    }
   }
 
   private crashed(action: Extract<Action, { kind: 'crash' }>): void {
@@ -330,40 +339,29 @@ export class SelectServer {
     if (!loop) return;
     this.loop = null;
     this.current = null;
-    this.unschedule();
-    for (const id of loop.sockets.keys()) {
-      this.changes?.changed.delete(id);
-      this.changes?.removed.add(id);
-    }
+    this.pacer.cancel();
+    for (const id of loop.sockets.keys()) this.tally.removed(id);
     loop.destroyAll();
     await loop.listener.close();
     this.setStatus({ ...this.status, state, address: null, error });
   }
 
   private readonly connectionChanged = (connection: Connection): void => {
-    this.changes?.changed.add(connection.id);
+    this.tally.changed(connection.id);
     if (this.mode === 'step') this.emitState();
     else this.wake();
   };
 
   /** Schedules a pass of the loop: at once in Run mode, after the delay in Slow mode, never in Step mode. */
   private readonly wake = (): void => {
-    if (this.mode === 'step') {
-      this.emitState();
-      return;
-    }
-    if (this.scheduled || !this.loop) return;
-    if (this.mode === 'run') {
-      const immediate = setImmediate(this.tick);
-      this.scheduled = { cancel: () => clearImmediate(immediate) };
-    } else {
-      const timer = setTimeout(this.tick, Math.max(0, this.lastEnd + this.options.slowDelayMs - Date.now()));
-      this.scheduled = { cancel: () => clearTimeout(timer) };
-    }
+    if (this.mode === 'step') this.emitState();
+    else if (this.loop)
+      this.pacer.schedule(
+        this.mode === 'run' ? null : Math.max(0, this.lastEnd + this.options.slowDelayMs - Date.now()),
+      );
   };
 
-  private readonly tick = (): void => {
-    this.scheduled = null;
+  private tick(): void {
     if (!this.loop || this.mode === 'step') return;
     if (!this.current) {
       const sets = this.loop.select();
@@ -375,11 +373,6 @@ export class SelectServer {
       /* one whole iteration */
     }
     this.wake();
-  };
-
-  private unschedule(): void {
-    this.scheduled?.cancel();
-    this.scheduled = null;
   }
 
   private setStatus(status: ServerStatus): void {

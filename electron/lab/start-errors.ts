@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { fail, type Result } from '../../shared/result';
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** Rejects a host or port that cannot be bound before touching the network. */
 export function checkAddress(host: string, port: number): Result<never> | null {
@@ -19,11 +20,20 @@ export function describeListenError(error: NodeJS.ErrnoException, host: string, 
   const where = `${host}:${port}`;
   switch (error.code) {
     case 'EADDRINUSE':
-      return fail('EADDRINUSE', `Port ${port} on ${host} is already in use by another program. Stop it or choose another port.`);
+      return fail(
+        'EADDRINUSE',
+        `Port ${port} on ${host} is already in use by another program. Stop it or choose another port.`,
+      );
     case 'EACCES':
-      return fail('EACCES', `Permission denied to bind ${where}: ports below 1024 need administrator rights. Choose a port of 1024 or more.`);
+      return fail(
+        'EACCES',
+        `Permission denied to bind ${where}: ports below 1024 need administrator rights. Choose a port of 1024 or more.`,
+      );
     case 'EADDRNOTAVAIL':
-      return fail('EADDRNOTAVAIL', `${host} is not an address of this machine, so the server cannot listen on it.`);
+      return fail(
+        'EADDRNOTAVAIL',
+        `${host} is not an address of this machine, so the server cannot listen on it.`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':

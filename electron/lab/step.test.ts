@@ -7,7 +7,11 @@ describe('Step mode', () => {
     const { server, port } = await startEngine();
     expect(server.setMode('step').ok).toBe(true);
     const client = await connect(port);
-    await waitFor(server, () => server.pending()?.readable.includes(0) ?? false, 'the listening socket to be readable');
+    await waitFor(
+      server,
+      () => server.pending()?.readable.includes(0) ?? false,
+      'the listening socket to be readable',
+    );
     const accepted = server.step();
     expect(accepted.ok && accepted.value.actions.map((a) => a.kind)).toEqual(['select', 'accept']);
 
@@ -34,10 +38,14 @@ describe('Step mode', () => {
     const step3 = server.step();
     if (!step3.ok) throw new Error(step3.error.message);
     expect(step3.value.sets.writable).toEqual([1]);
-    expect(step3.value.actions.slice(1)).toEqual([{ kind: 'outputs-remove', id: 1, reason: 'queue-empty', phase: 'writable' }]);
+    expect(step3.value.actions.slice(1)).toEqual([
+      { kind: 'outputs-remove', id: 1, reason: 'queue-empty', phase: 'writable' },
+    ]);
     expect(server.snapshot().outputs).toEqual([]);
 
-    await new Promise<void>((resolve) => (client.receivedBytes() === 5 ? resolve() : client.socket.once('data', () => resolve())));
+    await new Promise<void>((resolve) =>
+      client.receivedBytes() === 5 ? resolve() : client.socket.once('data', () => resolve()),
+    );
     expect(client.received().toString()).toBe('hello');
   });
 

@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 /** A started engine on an ephemeral port, stopped after the test. */
-export async function startEngine(options: Partial<EngineOptions> = {}, fidelity: Fidelity = 'safe'): Promise<{ server: SelectServer; port: number }> {
+export async function startEngine(
+  options: Partial<EngineOptions> = {},
+  fidelity: Fidelity = 'safe',
+): Promise<{ server: SelectServer; port: number }> {
   const server = new SelectServer(options, fidelity);
   running.push(server);
   const started = await server.start('127.0.0.1', 0);
@@ -56,7 +59,12 @@ export function connect(port: number, host = '127.0.0.1'): Promise<Client> {
 }
 
 /** Resolves once `condition` holds, re-checked on every engine event; fails after `ms`. */
-export function waitFor(server: SelectServer, condition: () => boolean, what: string, ms = 10_000): Promise<void> {
+export function waitFor(
+  server: SelectServer,
+  condition: () => boolean,
+  what: string,
+  ms = 10_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const unsubscribe: (() => void)[] = [];
     const finish = (error?: Error): void => {
@@ -99,7 +107,7 @@ export function random(seed: number): () => number {
 export function payload(size: number, next: () => number): Buffer {
   const text = Buffer.from('héllo wörld ✓ 🚀 селект ', 'utf8');
   const data = Buffer.alloc(size);
-  for (let i = 0; i < size; ) {
+  for (let i = 0; i < size;) {
     if (next() < 0.5) {
       const n = Math.min(text.length, size - i);
       text.copy(data, i, 0, n);
@@ -112,4 +120,5 @@ export function payload(size: number, next: () => number): Buffer {
 }
 
 /** The actions about one socket. */
-export const about = (actions: Action[], id: number): Action[] => actions.filter((a) => a.kind !== 'select' && a.id === id);
+export const about = (actions: Action[], id: number): Action[] =>
+  actions.filter((a) => a.kind !== 'select' && a.id === id);

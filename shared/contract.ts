@@ -36,6 +36,8 @@ export const CHANNELS = {
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
 const MiB = 1024 * 1024;
+/** A whole number from 1 to `max`: a byte size or a count. */
+const count = (max: number) => z.number().int().min(1).max(max);
 const empty = z.strictObject({});
 
 export const hostSchema = z
@@ -51,26 +53,26 @@ export const portSchema = z
   .max(65535, 'Port must be at most 65535.');
 
 export const optionsSchema = z.strictObject({
-  recvSize: z.number().int().min(1).max(MiB),
-  recvBufferSize: z.number().int().min(1).max(64 * MiB),
-  sendBufferSize: z.number().int().min(1).max(64 * MiB),
+  recvSize: count(MiB),
+  recvBufferSize: count(64 * MiB),
+  sendBufferSize: count(64 * MiB),
   noDelay: z.boolean(),
-  queueCap: z.number().int().min(1).max(1024 * MiB),
-  totalQueueCap: z.number().int().min(1).max(4096 * MiB),
-  maxConnections: z.number().int().min(1).max(100_000),
+  queueCap: count(1024 * MiB),
+  totalQueueCap: count(4096 * MiB),
+  maxConnections: count(100_000),
   stopOnCrash: z.boolean(),
   slowDelayMs: z.number().int().min(0).max(60_000),
-  historySize: z.number().int().min(1).max(100_000),
+  historySize: count(100_000),
 }) satisfies z.ZodType<EngineOptions>;
 
 export const spawnSchema = z.strictObject({
-  count: z.number().int().min(1).max(10_000),
+  count: count(10_000),
   behaviour: z.enum(BEHAVIOURS),
-  messageSize: z.number().int().min(1).max(16 * MiB),
+  messageSize: count(16 * MiB),
   /** Pause between messages; 0 sends as fast as the echo comes back. */
   intervalMs: z.number().int().min(0).max(3_600_000),
   /** New connections per second while ramping up. */
-  connectRate: z.number().int().min(1).max(100_000),
+  connectRate: count(100_000),
   /** Close after this long (0 = never), then reconnect if asked. */
   lifetimeMs: z.number().int().min(0).max(86_400_000),
   reconnect: z.boolean(),

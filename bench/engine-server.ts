@@ -1,0 +1,38 @@
+/**
+ * The engine as the bench runs it, in its own process: Run mode, Safe
+ * fidelity, records on, every iteration record consumed by a listener.
+ * argv[2]: JSON of EngineOptions overrides (noDelay, recvSize…).
+ */
+import type { EngineOptions } from '../shared/engine';
+import { SelectServer } from '../electron/lab/select-server';
+import type { FromServer, ToServer } from './protocol';
+
+function send(message: FromServer): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? '{}') as Partial<EngineOptions>;
+  const server = new SelectServer(options, 'safe');
+  let records = 0;
+  let actions = 0;
+  // Reading every record is the point: the window gets each one, so the bench pays for each one.
+  server.on('iteration', (record) => {
+    records++;
+    actions += record.actions.length;
+  });
+  server.on('notice', (notice) => console.error(`${notice.level}: ${notice.message}`));
+  const started = await server.start('127.0.0.1', 0);
+  if (!started.ok) {
+    console.error(started.error.message);
+    process.exit(1);
+  }
+  process.on('message', (message: ToServer) => {
+    if (message.type === 'stats') send({ type: 'stats', records, actions });
+    else void server.stop().then(() => process.exit(0));
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', port: started.value.port });
+}
+
+void main();

@@ -1,0 +1,58 @@
+import { count, type Row } from './report';
+
+const find = (rows: Row[], label: string, server: string, variant = ''): Row | undefined =>
+  rows.find((r) => r.bench.label === label && r.bench.server === server && r.bench.variant === variant);
+
+function verdict(ok: boolean | null): string {
+  return ok === null ? 'n/a ' : ok ? 'PASS' : 'FAIL';
+}
+
+/** Issue 2 §5's targets, PASS/FAIL, with the figures they rest on. */
+export function printTargets(rows: Row[], extras: Row[]): void {
+  console.log('\nTargets (issue 2 §5)');
+  const pingPong = 'ping-pong 1 KiB × 100';
+  const engine = find(rows, pingPong, 'engine');
+  const node = find(rows, pingPong, 'node');
+  const ratio = engine?.msgPerSec && node?.msgPerSec ? engine.msgPerSec / node.msgPerSec : null;
+  console.log(
+    `  ${verdict(ratio === null ? null : ratio >= 0.5)}  ${pingPong}, every iteration recorded: engine ≥ 0.5× plain Node — ` +
+      `${count(engine?.msgPerSec ?? null)} vs ${count(node?.msgPerSec ?? null)} msg/s = ${ratio === null ? '–' : ratio.toFixed(2)}×`,
+  );
+  const stream = 'stream 64 KiB writes × 1';
+  const engineStream = find(rows, stream, 'engine');
+  const seedStream = find(rows, stream, 'seed');
+  const engineMb = engineStream?.mbPerSec ?? null;
+  const seedMb = seedStream?.mbPerSec ?? null;
+  const streamOk = engineMb !== null && seedMb !== null ? engineMb >= seedMb : null;
+  console.log(
+    `  ${verdict(streamOk)}  stream, recv(1024): engine ≥ the seed — ` +
+      `${engineStream?.mbPerSec?.toFixed(1) ?? '–'} vs ${seedStream?.mbPerSec?.toFixed(1) ?? (seedStream ? '–' : 'no seed')} MB/s`,
+  );
+  const engineRows = [...rows, ...extras].filter((r) => r.bench.server === 'engine');
+  const wrong = engineRows.filter(
+    (r) => r.mismatches > 0 || r.served < r.attempted || r.notes.some((n) => n.includes('CRASH')),
+  );
+  console.log(
+    `  ${verdict(engineRows.length === 0 ? null : wrong.length === 0)}  engine: every client served, every echo byte-exact` +
+      (wrong.length > 0
+        ? ` — not in: ${wrong.map((r) => `${r.bench.label} ${r.bench.variant}`.trim()).join(', ')}`
+        : ''),
+  );
+  const nagle = 'ping-pong 16 KiB × 1';
+  for (const server of ['engine', 'seed']) {
+    const off = find(rows, nagle, server);
+    const on = find(extras, nagle, server, 'noDelay on');
+    if (!off || !on) continue;
+    console.log(
+      `  info  ${nagle}, ${server}: TCP_NODELAY off ${count(off.msgPerSec)} msg/s (p50 ${rtt(off)}), on ${count(on.msgPerSec)} msg/s (p50 ${rtt(on)})`,
+    );
+  }
+}
+
+function rtt(row: Row): string {
+  return row.p50 === null
+    ? '–'
+    : row.p50 >= 1000
+      ? `${(row.p50 / 1000).toFixed(1)} ms`
+      : `${Math.round(row.p50)} µs`;
+}

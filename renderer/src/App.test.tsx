@@ -8,7 +8,11 @@ import { resetLabStore } from './store/lab-store';
 import { connection, delta, engineSnapshot, handMadeApi, record, snapshot } from './test/fixtures';
 import { fakeLayout } from './test/layout';
 
-const sets = (readable: number[], writable: number[] = [], exceptional: number[] = []) => ({ readable, writable, exceptional });
+const sets = (readable: number[], writable: number[] = [], exceptional: number[] = []) => ({
+  readable,
+  writable,
+  exceptional,
+});
 
 async function renderReady(api: ReturnType<typeof handMadeApi>['api']) {
   const view = render(<App api={api} />);
@@ -29,7 +33,9 @@ afterEach(cleanup);
 
 describe('the window', () => {
   it('shows the three lists with chips that begin with their #id', async () => {
-    const { api } = handMadeApi(snapshot({ inputs: [0, 1, 2], outputs: [2], connections: [connection(1), connection(2)] }));
+    const { api } = handMadeApi(
+      snapshot({ inputs: [0, 1, 2], outputs: [2], connections: [connection(1), connection(2)] }),
+    );
     await renderReady(api);
     expect(items('inputs').map((t) => t.split(' ')[0])).toEqual(['#0', '#1', '#2']);
     expect(items('outputs')[0]).toMatch(/^#2 127\.0\.0\.1:40002/);
@@ -53,14 +59,18 @@ describe('the window', () => {
   });
 
   it('shows, while halted in Step mode, what the next select() would return', async () => {
-    const { api } = handMadeApi(snapshot({ mode: 'step', inputs: [0, 1], connections: [connection(1)], pending: sets([1]) }));
+    const { api } = handMadeApi(
+      snapshot({ mode: 'step', inputs: [0, 1], connections: [connection(1)], pending: sets([1]) }),
+    );
     await renderReady(api);
     expect(screen.getByText(/Halted before select\(\)/)).toBeTruthy();
     expect(items('inputs')[1]).toContain('readable');
   });
 
   it('shows a failed Start Server next to the button, and the app keeps working', async () => {
-    const stopped = engineSnapshot({ server: { state: 'stopped', host: '127.0.0.1', port: 50000, address: null, error: null } });
+    const stopped = engineSnapshot({
+      server: { state: 'stopped', host: '127.0.0.1', port: 50000, address: null, error: null },
+    });
     const { api, calls } = handMadeApi(snapshot(stopped), {
       startServer: () => fail('EADDRINUSE', 'Port 50000 is already in use: pick another port.'),
     });
@@ -87,7 +97,9 @@ describe('the window', () => {
     });
     await renderReady(api);
     const here = () =>
-      Array.from(document.querySelectorAll('[aria-current="step"]')).map((li) => Number(li.getAttribute('data-line')));
+      Array.from(document.querySelectorAll('[aria-current="step"]')).map((li) =>
+        Number(li.getAttribute('data-line')),
+      );
     for (const action of actions) {
       await userEvent.click(screen.getByRole('button', { name: 'Step action' }));
       expect(here()).toEqual(seedLines(action));
@@ -117,7 +129,9 @@ describe('the window', () => {
         }),
     });
     await renderReady(api);
-    await userEvent.click(within(screen.getByRole('list', { name: 'outputs' })).getByRole('button', { name: /^#1/ }));
+    await userEvent.click(
+      within(screen.getByRole('list', { name: 'outputs' })).getByRole('button', { name: /^#1/ }),
+    );
     const queue = await screen.findByRole('list', { name: 'Queue' });
     expect(queue.textContent).toContain('hello');
     await userEvent.click(screen.getByRole('button', { name: 'hex' }));
@@ -127,7 +141,11 @@ describe('the window', () => {
   });
 
   it('shows a past iteration from the timeline, and Live returns', async () => {
-    const past = record(3, [{ kind: 'select', phase: 'select', ...sets([1]) }], { inputs: [0, 1], outputs: [1], queues: [[1, 2, 10]] });
+    const past = record(3, [{ kind: 'select', phase: 'select', ...sets([1]) }], {
+      inputs: [0, 1],
+      outputs: [1],
+      queues: [[1, 2, 10]],
+    });
     const { api } = handMadeApi(snapshot({ inputs: [0], connections: [] }, [past]));
     await renderReady(api);
     await userEvent.click(screen.getByRole('button', { name: 'Iteration 3' }));
@@ -139,9 +157,19 @@ describe('the window', () => {
   it('keeps the place where the original would crash on screen', async () => {
     const { api, push } = handMadeApi(snapshot({ fidelity: 'tutorial' }));
     await renderReady(api);
-    const crash = { kind: 'crash', id: 1, exception: 'KeyError', detail: 'message_queues[s]', phase: 'writable' } as const;
+    const crash = {
+      kind: 'crash',
+      id: 1,
+      exception: 'KeyError',
+      detail: 'message_queues[s]',
+      phase: 'writable',
+    } as const;
     act(() => push(delta({ iterations: [record(5, [crash])] })));
-    expect(document.querySelector('.crash-banner')?.textContent).toMatch(/original would crash here: KeyError on #1/);
-    expect(document.querySelector('.code-line.crash')?.getAttribute('data-line')).toBe(String(seedLines(crash)[0]));
+    expect(document.querySelector('.crash-banner')?.textContent).toMatch(
+      /original would crash here: KeyError on #1/,
+    );
+    expect(document.querySelector('.code-line.crash')?.getAttribute('data-line')).toBe(
+      String(seedLines(crash)[0]),
+    );
   });
 });

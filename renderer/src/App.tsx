@@ -1,4 +1,5 @@
 import type { LabApi } from '../../shared/contract';
+import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
 import { ConnectionPanel } from './components/ConnectionPanel';
 import { CrashBanner } from './components/CrashBanner';
@@ -31,6 +32,7 @@ function Window({ api }: { api: LabApi }) {
         </div>
         <aside className="sidebar">
           <ConnectionPanel />
+          <ClientsPanel />
         </aside>
       </main>
     </div>

@@ -20,7 +20,8 @@ const NOTHING: Action[] = [];
 function selectShown(s: LabState): Shown {
   const picked = s.viewing === null ? undefined : s.history.find((r) => r.n === s.viewing);
   if (picked) return { actions: picked.actions, current: null, origin: `iteration ${picked.n}` };
-  if (s.stepTrail.length > 0) return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action' };
+  if (s.stepTrail.length > 0)
+    return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action' };
   const newest = s.history.at(-1);
   return newest
     ? { actions: newest.actions, current: null, origin: `iteration ${newest.n}` }
@@ -58,7 +59,12 @@ export function CodePanel() {
           const line = index + 1;
           const crash = crashes.get(line);
           const isHere = here.has(line);
-          const classes = ['code-line', lit.has(line) ? 'lit' : '', isHere ? 'here' : '', crash ? 'crash' : ''];
+          const classes = [
+            'code-line',
+            lit.has(line) ? 'lit' : '',
+            isHere ? 'here' : '',
+            crash ? 'crash' : '',
+          ];
           return (
             <li
               key={line}
@@ -72,7 +78,7 @@ export function CodePanel() {
               </span>
               <code>{tintPython(text)}</code>
               {crash && (
-                <span className="crash-marker" role="alert">
+                <span className="crash-marker">
                   ✖ {formatAction(crash)}
                 </span>
               )}

@@ -6,7 +6,8 @@ function status(detail: ConnectionDetail): string {
   if (detail.error) return `error: ${detail.error}`;
   if (detail.readClosed) return 'peer closed, flushing its queue';
   if (detail.eof) return 'peer sent EOF (not read yet)';
-  if (detail.backpressure) return `not read: ${detail.backpressure === 'queue-cap' ? 'its queue' : 'all queues'} at the cap`;
+  if (detail.backpressure)
+    return `not read: ${detail.backpressure === 'queue-cap' ? 'its queue' : 'all queues'} at the cap`;
   return 'open';
 }
 

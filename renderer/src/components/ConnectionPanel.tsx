@@ -48,8 +48,8 @@ function ListenerDetail() {
         #0 <span className="muted">listening socket</span>
       </h3>
       <p>
-        {server?.address ? `Bound to ${server.address}.` : 'Not bound.'} It becomes <em>readable</em> when a new
-        connection is waiting for <code>accept()</code>; {waiting} waiting now.
+        {server?.address ? `Bound to ${server.address}.` : 'Not bound.'} It becomes <em>readable</em> when a
+        new connection is waiting for <code>accept()</code>; {waiting} waiting now.
       </p>
     </div>
   );
@@ -77,12 +77,19 @@ export function ConnectionPanel() {
       <header className="panel-header">
         <h2>Connection</h2>
         {id !== null && (
-          <button type="button" className="btn btn-small" onClick={() => select(null)} aria-label="Close detail">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => select(null)}
+            aria-label="Close detail"
+          >
             ×
           </button>
         )}
       </header>
-      {id === null && <p className="panel-empty">Click a socket chip to see its queue, byte counts and history.</p>}
+      {id === null && (
+        <p className="panel-empty">Click a socket chip to see its queue, byte counts and history.</p>
+      )}
       {id === 0 && <ListenerDetail />}
       {id !== null && id !== 0 && <ConnectionBody key={id} id={id} />}
     </section>

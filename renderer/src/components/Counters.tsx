@@ -51,9 +51,19 @@ export function Counters() {
       <Counter
         label="iter/s"
         value={rate >= 100 ? formatCount(Math.round(rate)) : rate.toFixed(1)}
-        title={coalesced > 0 ? `${formatCount(coalesced)} iterations were summarised, not drawn one by one` : undefined}
+        title={
+          coalesced > 0
+            ? `${formatCount(coalesced)} iterations were summarised, not drawn one by one`
+            : undefined
+        }
       />
-      {lost > 0 && <Counter label="bytes lost" value={formatBytes(lost)} title="Dropped by the seed's bugs (Tutorial mode)" />}
+      {lost > 0 && (
+        <Counter
+          label="bytes lost"
+          value={formatBytes(lost)}
+          title="Dropped by the seed's bugs (Tutorial mode)"
+        />
+      )}
     </div>
   );
 }

@@ -14,8 +14,8 @@ export function CrashBanner() {
         ✖
       </span>
       <span>
-        Iteration {crash.n}: {formatAction(crash.action)}.
-        {count > 1 ? ` (${count} so far.)` : ''} {tutorial ? 'The lab keeps going; the seed as written would not.' : ''}
+        Iteration {crash.n}: {formatAction(crash.action)}.{count > 1 ? ` (${count} so far.)` : ''}{' '}
+        {tutorial ? 'The lab keeps going; the seed as written would not.' : ''}
       </span>
       <button type="button" className="btn btn-small" onClick={() => view(crash.n)}>
         Show iteration {crash.n}

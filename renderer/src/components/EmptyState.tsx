@@ -11,10 +11,16 @@ export function EmptyState() {
   const listening = state === 'listening';
   const nc = `nc ${host === 'localhost' || host === '0.0.0.0' ? '127.0.0.1' : host} ${port}`;
   return (
-    <div className={`empty-state ${listening ? 'empty-listening' : ''}`} role="note" aria-label="Getting started">
+    <div
+      className={`empty-state ${listening ? 'empty-listening' : ''}`}
+      role="note"
+      aria-label="Getting started"
+    >
       {listening ? (
         <>
-          <h2>Listening on {host}:{port}</h2>
+          <h2>
+            Listening on {host}:{port}
+          </h2>
           <p>
             Spawn clients, or connect with <code>{nc}</code> and type a line: watch its socket move from{' '}
             <strong>inputs</strong> to <strong>outputs</strong> and back.

@@ -6,7 +6,10 @@ export function IterationActions({ record }: { record: IterationRecord }) {
   return (
     <div className="iteration-actions">
       <h3>
-        Iteration {record.n} <span className="muted">{record.micros} µs · {record.fidelity}</span>
+        Iteration {record.n}{' '}
+        <span className="muted">
+          {record.micros} µs · {record.fidelity}
+        </span>
       </h3>
       <ol className="action-log" aria-label={`Actions of iteration ${record.n}`}>
         {record.actions.map((action, index) => (

@@ -2,6 +2,7 @@ import type { Mode } from '../../../shared/engine';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
+import { useAsked } from './useAsked';
 
 const MODES: { mode: Mode; label: string; title: string }[] = [
   { mode: 'run', label: 'Run', title: 'Run: iterate whenever something is ready (R)' },
@@ -15,17 +16,22 @@ export function ModeControls() {
   const mode = useLabStore((s) => s.engine?.mode ?? 'run');
   const delay = useLabStore((s) => s.engine?.options.slowDelayMs ?? 500);
   const error = useLabStore((s) => s.errors.setMode ?? s.errors.setOptions);
+  const [shown, ask, drop] = useAsked(mode);
+  const choose = async (next: Mode): Promise<void> => {
+    ask(next);
+    if (!(await send('setMode', { mode: next })).ok) drop();
+  };
   return (
     <div className="mode-controls">
       <div role="radiogroup" aria-label="Mode" className="segmented">
         {MODES.map((m) => (
-          <label key={m.mode} className={mode === m.mode ? 'segment segment-on' : 'segment'} title={m.title}>
+          <label key={m.mode} className={shown === m.mode ? 'segment segment-on' : 'segment'} title={m.title}>
             <input
               type="radio"
               name="mode"
               value={m.mode}
-              checked={mode === m.mode}
-              onChange={() => void send('setMode', { mode: m.mode })}
+              checked={shown === m.mode}
+              onChange={() => void choose(m.mode)}
             />
             {m.label}
           </label>

@@ -6,7 +6,9 @@ const SHOWN = 3;
 
 /** Notices from the engine (warnings, errors, coalescing), until dismissed. */
 export function NoticesBar() {
-  const notices = useLabStore(useShallow((s) => s.notices.filter((n) => n.at > s.dismissedBefore).slice(-SHOWN)));
+  const notices = useLabStore(
+    useShallow((s) => s.notices.filter((n) => n.at > s.dismissedBefore).slice(-SHOWN)),
+  );
   const dismiss = useLabStore((s) => s.dismissNotices);
   const linkError = useLabStore((s) => s.linkError);
   if (notices.length === 0 && !linkError) return null;
@@ -18,7 +20,11 @@ export function NoticesBar() {
         </p>
       )}
       {notices.map((notice) => (
-        <p key={`${notice.at}-${notice.code}`} className={`notice notice-${notice.level}`} role={notice.level === 'error' ? 'alert' : 'status'}>
+        <p
+          key={`${notice.at}-${notice.code}`}
+          className={`notice notice-${notice.level}`}
+          role={notice.level === 'error' ? 'alert' : 'status'}
+        >
           <strong>{notice.code}</strong> {notice.message}
         </p>
       ))}

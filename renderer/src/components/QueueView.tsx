@@ -11,11 +11,20 @@ export function QueueView({ detail }: { detail: ConnectionDetail }) {
     <div className="queue">
       <div className="queue-header">
         <h4>
-          message_queues[#{detail.id}] <span className="muted">{detail.queue.length + detail.queueMore} messages · {formatBytes(detail.queuedBytes)}</span>
+          message_queues[#{detail.id}]{' '}
+          <span className="muted">
+            {detail.queue.length + detail.queueMore} messages · {formatBytes(detail.queuedBytes)}
+          </span>
         </h4>
         <div className="toggle" role="group" aria-label="Show messages as">
           {(['text', 'hex'] as const).map((e) => (
-            <button key={e} type="button" className="btn btn-small" aria-pressed={encoding === e} onClick={() => setEncoding(e)}>
+            <button
+              key={e}
+              type="button"
+              className="btn btn-small"
+              aria-pressed={encoding === e}
+              onClick={() => setEncoding(e)}
+            >
               {e}
             </button>
           ))}

@@ -27,7 +27,10 @@ export function ServerControls() {
     if (running) {
       await send('stopServer', {});
     } else {
-      const parsed = argSchemas.startServer.safeParse({ host, port: port.trim() === '' ? NaN : Number(port) });
+      const parsed = argSchemas.startServer.safeParse({
+        host,
+        port: port.trim() === '' ? NaN : Number(port),
+      });
       if (!parsed.success) {
         const message = parsed.error.issues[0]?.message ?? 'Invalid host or port.';
         setFormError({ code: parsed.error.issues[0]?.path[0] === 'host' ? 'BAD_HOST' : 'BAD_PORT', message });
@@ -39,7 +42,11 @@ export function ServerControls() {
     setBusy(false);
   };
 
-  const error = formError ?? startError ?? stopError ?? (serverError ? { code: 'INTERNAL' as const, message: serverError } : null);
+  const error =
+    formError ??
+    startError ??
+    stopError ??
+    (serverError ? { code: 'INTERNAL' as const, message: serverError } : null);
   return (
     <form className="server-controls" onSubmit={(e) => void toggle(e)} aria-label="Server">
       <label className="field">

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { SocketId } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
+import { usePeerClient } from './clients/origin';
 import { flyIn, rememberChip } from './flip';
 import { formatBytes } from './format';
 
@@ -49,10 +50,24 @@ function ListenerBody() {
   const waiting = useLabStore((s) => s.engine?.pendingAccepts ?? 0);
   return (
     <>
-      <span className="chip-id">#0</span>{' '}
-      <span className="chip-peer">listening {address ?? ''}</span>{' '}
+      <span className="chip-id">#0</span> <span className="chip-peer">listening {address ?? ''}</span>{' '}
       <span className="chip-queue">{waiting > 0 ? `${waiting} to accept` : 'server'}</span>
     </>
+  );
+}
+
+/** A test client of the lab, or external (nc, the user's own program). */
+function PeerOrigin({ client }: { client: number | null }) {
+  return client === null ? (
+    <span className="chip-origin chip-external" title="not one of the lab's test clients">
+      {' '}
+      external
+    </span>
+  ) : (
+    <span className="chip-origin" title="one of the lab's test clients">
+      {' '}
+      client #{client}
+    </span>
   );
 }
 
@@ -60,11 +75,15 @@ function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps[
   const view = useLabStore((s) => s.connections.get(id));
   const messages = pastQueue ? pastQueue.messages : (view?.queuedMessages ?? 0);
   const bytes = pastQueue ? pastQueue.bytes : (view?.queuedBytes ?? 0);
+  const client = usePeerClient(view?.peer);
   const flags = [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
   return (
     <>
       <span className="chip-id">#{id}</span>{' '}
-      <span className="chip-peer">{view?.peer ?? 'closed'}</span>{' '}
+      <span className="chip-peer">
+        {view?.peer ?? 'closed'}
+        {view && <PeerOrigin client={client} />}
+      </span>{' '}
       <span className="chip-queue" title="messages waiting in its queue">
         {messages === 0 ? 'q 0' : `q ${messages} · ${formatBytes(bytes)}`}
       </span>
@@ -99,11 +118,11 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
       className={classes}
       data-flip-key={key}
       data-flip-list={list}
+      data-marks={(['readable', 'writable', 'exceptional'] as const).filter((m) => marks[m]).join(' ')}
       aria-pressed={selected}
       onClick={() => select(selected ? null : id)}
     >
-      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />}
-      {' '}
+      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />}{' '}
       <MarkBadges marks={marks} />
     </button>
   );

@@ -39,7 +39,11 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
   const arrivals = useArrivals(ids);
   const marks = useMemo(() => {
     const s = sets ?? NO_SETS;
-    return { readable: new Set(s.readable), writable: new Set(s.writable), exceptional: new Set(s.exceptional) };
+    return {
+      readable: new Set(s.readable),
+      writable: new Set(s.writable),
+      exceptional: new Set(s.exceptional),
+    };
   }, [sets]);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({

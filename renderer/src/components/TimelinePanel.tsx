@@ -10,7 +10,13 @@ const ROW_HEIGHT = 30;
 const setText = (label: string, ids: number[]): string | null =>
   ids.length === 0 ? null : `${label} ${ids.length > 3 ? ids.length : ids.map((id) => `#${id}`).join(' ')}`;
 
-const IterationRow = memo(function IterationRow({ record, picked }: { record: IterationRecord; picked: boolean }) {
+const IterationRow = memo(function IterationRow({
+  record,
+  picked,
+}: {
+  record: IterationRecord;
+  picked: boolean;
+}) {
   const view = useLabStore((s) => s.view);
   const crashed = record.actions.some((a) => a.kind === 'crash');
   const sets = [
@@ -75,12 +81,22 @@ export function TimelinePanel() {
       <div className="timeline-body">
         <div ref={scroller} className="timeline-scroller">
           {count === 0 && <p className="panel-empty">Iterations appear here as the loop runs.</p>}
-          <div role="list" aria-label="Iterations" className="timeline-list" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            role="list"
+            aria-label="Iterations"
+            className="timeline-list"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const record = history[count - 1 - item.index];
               if (!record) return null;
               return (
-                <div key={item.key} role="listitem" className="list-row" style={{ top: item.start, height: ROW_HEIGHT }}>
+                <div
+                  key={item.key}
+                  role="listitem"
+                  className="list-row"
+                  style={{ top: item.start, height: ROW_HEIGHT }}
+                >
                   <IterationRow record={record} picked={record.n === viewing} />
                 </div>
               );

@@ -1,12 +1,18 @@
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
+import { useAsked } from './useAsked';
 
 /** Tutorial (the seed's bugs, shown) or Safe (the fixed server). */
 export function TutorialSwitch() {
   const send = useSend();
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
   const error = useLabStore((s) => s.errors.setFidelity);
+  const [shown, ask, drop] = useAsked(tutorial);
+  const toggle = async (on: boolean): Promise<void> => {
+    ask(on);
+    if (!(await send('setFidelity', { fidelity: on ? 'tutorial' : 'safe' })).ok) drop();
+  };
   return (
     <div className="tutorial-switch">
       <label
@@ -16,15 +22,15 @@ export function TutorialSwitch() {
         <input
           type="checkbox"
           role="switch"
-          checked={tutorial}
-          aria-checked={tutorial}
-          onChange={(e) => void send('setFidelity', { fidelity: e.target.checked ? 'tutorial' : 'safe' })}
+          checked={shown}
+          aria-checked={shown}
+          onChange={(e) => void toggle(e.target.checked)}
         />
         <span className="switch-track" aria-hidden="true" />
         <span>Tutorial mode</span>
       </label>
-      <span className={tutorial ? 'fidelity fidelity-tutorial' : 'fidelity'}>
-        {tutorial ? 'bugs as written' : 'safe: no byte lost'}
+      <span className={shown ? 'fidelity fidelity-tutorial' : 'fidelity'}>
+        {shown ? 'bugs as written' : 'safe: no byte lost'}
       </span>
       <FieldError error={error} />
     </div>

@@ -30,7 +30,9 @@ export function rememberChip(key: string, list: string, element: HTMLElement): v
 
 /** Where the socket's chip was in another list: live if still on screen, else its last remembered place. */
 function sourceRect(key: string, list: string): DOMRect | null {
-  const live = document.querySelectorAll<HTMLElement>(`[data-flip-key="${key}"]:not([data-flip-list="${list}"])`);
+  const live = document.querySelectorAll<HTMLElement>(
+    `[data-flip-key="${key}"]:not([data-flip-list="${list}"])`,
+  );
   const first = live[0];
   if (first) return first.getBoundingClientRect();
   const now = performance.now();

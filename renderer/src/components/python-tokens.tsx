@@ -6,7 +6,13 @@ const TOKEN = /(\b(?:import|while|for|in|if|else|try|except|del|is|not)\b|'[^']*
 export function tintPython(line: string): ReactNode[] {
   return line.split(TOKEN).map((part, index) => {
     if (index % 2 === 0) return part;
-    const kind = part.startsWith("'") ? 'str' : /^\d/.test(part) ? 'num' : part.startsWith('#') ? 'comment' : 'kw';
+    const kind = part.startsWith("'")
+      ? 'str'
+      : /^\d/.test(part)
+        ? 'num'
+        : part.startsWith('#')
+          ? 'comment'
+          : 'kw';
     return (
       <span key={index} className={`tok-${kind}`}>
         {part}

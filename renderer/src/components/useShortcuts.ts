@@ -18,7 +18,8 @@ export function useShortcuts(api: LabApi): void {
       if (!engine) return;
       if (event.code === 'Space' || event.key === ' ') {
         event.preventDefault(); // not a page scroll, nor a click on the focused button
-        if (!event.repeat || engine.mode === 'step') void sendCommand(api, event.shiftKey ? 'stepAction' : 'step', {});
+        if (!event.repeat || engine.mode === 'step')
+          void sendCommand(api, event.shiftKey ? 'stepAction' : 'step', {});
       } else if (event.key === 'r' || event.key === 'R') {
         void sendCommand(api, 'setMode', { mode: 'run' });
       } else if (event.key === 's' || event.key === 'S') {

@@ -3,7 +3,10 @@ import { DEFAULT_OPTIONS } from '../../../shared/engine';
 import { connection, delta, record, snapshot } from '../test/fixtures';
 import { applyDelta, fromSnapshot, MAX_NOTICES, type LabData } from './apply';
 
-const apply = (data: LabData, d: Parameters<typeof applyDelta>[1]): LabData => ({ ...data, ...applyDelta(data, d) });
+const apply = (data: LabData, d: Parameters<typeof applyDelta>[1]): LabData => ({
+  ...data,
+  ...applyDelta(data, d),
+});
 
 describe('fromSnapshot', () => {
   it('splits connections into a Map and keeps the rest of the engine state', () => {
@@ -44,7 +47,9 @@ describe('applyDelta', () => {
   });
 
   it('appends new iteration records once, oldest dropped past the history size', () => {
-    const small = fromSnapshot(snapshot({ options: { ...DEFAULT_OPTIONS, historySize: 3 } }, [record(1, [])]));
+    const small = fromSnapshot(
+      snapshot({ options: { ...DEFAULT_OPTIONS, historySize: 3 } }, [record(1, [])]),
+    );
     let data = apply(small, delta({ iterations: [record(1, []), record(2, []), record(3, [])] }));
     expect(data.history.map((r) => r.n)).toEqual([1, 2, 3]);
     data = apply(data, delta({ iterations: [record(3, []), record(4, [])], coalesced: 5 }));
@@ -65,7 +70,13 @@ describe('applyDelta', () => {
   });
 
   it('remembers where the original would have crashed', () => {
-    const crash = { kind: 'crash', id: 1, exception: 'KeyError', detail: 'message_queues[s]', phase: 'writable' } as const;
+    const crash = {
+      kind: 'crash',
+      id: 1,
+      exception: 'KeyError',
+      detail: 'message_queues[s]',
+      phase: 'writable',
+    } as const;
     const next = apply(base, delta({ iterations: [record(4, [crash])] }));
     expect(next.crashes).toEqual([{ n: 4, action: crash }]);
   });

@@ -1,5 +1,11 @@
 import type { LabDelta, LabSnapshot, Notice } from '../../../shared/contract';
-import type { Action, ConnectionView, EngineSnapshot, IterationRecord, SocketId } from '../../../shared/engine';
+import type {
+  Action,
+  ConnectionView,
+  EngineSnapshot,
+  IterationRecord,
+  SocketId,
+} from '../../../shared/engine';
 import type { ClientView, FleetSummary } from '../../../shared/fleet';
 
 /** The engine's state without its connections, which live in their own Map. */
@@ -78,7 +84,11 @@ function patchMap<K, V extends { id: K }>(map: Map<K, V>, changed: V[], removed:
 }
 
 /** Append records newer than the newest one held, keeping at most `limit`. */
-function appendHistory(history: IterationRecord[], records: IterationRecord[], limit: number): IterationRecord[] {
+function appendHistory(
+  history: IterationRecord[],
+  records: IterationRecord[],
+  limit: number,
+): IterationRecord[] {
   const newest = history.at(-1)?.n ?? -1;
   const fresh = records.filter((r) => r.n > newest);
   if (fresh.length === 0) return history;

@@ -21,7 +21,10 @@ export async function sendCommand<K extends CommandName>(
     result = await method(args);
   } catch (error) {
     // A transport that throws instead of returning a value still gets shown.
-    result = { ok: false, error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) } };
+    result = {
+      ok: false,
+      error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) },
+    };
   }
   const { setError, traceAction, clearTrail } = useLabStore.getState();
   setError(name, result.ok ? null : result.error);

@@ -3,7 +3,11 @@ import { connection, delta, snapshot } from '../test/fixtures';
 import { resetLabStore, useLabStore } from './lab-store';
 import { selectDisplay } from './selectors';
 
-const sets = (readable: number[], writable: number[] = [], exceptional: number[] = []) => ({ readable, writable, exceptional });
+const sets = (readable: number[], writable: number[] = [], exceptional: number[] = []) => ({
+  readable,
+  writable,
+  exceptional,
+});
 
 describe('the lab store', () => {
   beforeEach(resetLabStore);
@@ -51,7 +55,9 @@ describe('what the lists display', () => {
   });
 
   it('marks what the next select() would return while halted in Step mode', () => {
-    useLabStore.getState().applySnapshot(snapshot({ mode: 'step', lastSets: sets([]), pending: sets([1], [2]) }));
+    useLabStore
+      .getState()
+      .applySnapshot(snapshot({ mode: 'step', lastSets: sets([]), pending: sets([1], [2]) }));
     const display = selectDisplay(useLabStore.getState());
     expect(display.source).toBe('pending');
     expect(display.sets?.writable).toEqual([2]);

@@ -21,7 +21,13 @@ const NONE: SocketId[] = [];
 export function selectDisplay(state: LabState): Display {
   const record = state.viewing === null ? undefined : state.history.find((r) => r.n === state.viewing);
   if (record) {
-    return { inputs: record.after.inputs, outputs: record.after.outputs, sets: record.sets, source: 'past', record };
+    return {
+      inputs: record.after.inputs,
+      outputs: record.after.outputs,
+      sets: record.sets,
+      source: 'past',
+      record,
+    };
   }
   const engine = state.engine;
   if (!engine) return { inputs: NONE, outputs: NONE, sets: null, source: 'none', record: null };

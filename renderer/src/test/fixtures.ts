@@ -67,7 +67,11 @@ export function snapshot(engine: Partial<EngineSnapshot> = {}, history: Iteratio
   return { engine: engineSnapshot(engine), history, clients: [], fleet: noFleet };
 }
 
-export function record(n: number, actions: Action[], after: Partial<IterationRecord['after']> = {}): IterationRecord {
+export function record(
+  n: number,
+  actions: Action[],
+  after: Partial<IterationRecord['after']> = {},
+): IterationRecord {
   const select = actions.find((a) => a.kind === 'select');
   const sets =
     select && select.kind === 'select'

@@ -1,0 +1,79 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useLabStore } from '../../store/lab-store';
+import { formatBytes } from '../format';
+import { rttText, stateText, verificationText } from './client-format';
+
+const ROW_HEIGHT = 26;
+
+interface RowProps {
+  id: number;
+  selected: boolean;
+  onSelect: (id: number | null) => void;
+}
+
+/** One client: id, behaviour, state, bytes sent/echoed, verification, round trip p50/p99. */
+const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) {
+  const client = useLabStore((s) => s.clients.get(id));
+  if (!client) return null;
+  const v = client.verification.state;
+  return (
+    <button
+      type="button"
+      className={`client-row client-${client.state}${selected ? ' client-selected' : ''}`}
+      aria-pressed={selected}
+      onClick={() => onSelect(selected ? null : id)}
+      title={client.localPort ? `local port ${client.localPort}` : undefined}
+    >
+      <span className="client-id">#{id}</span>
+      <span className="client-behaviour">{client.behaviour}</span>
+      <span className="client-state">{stateText(client)}</span>
+      <span className="client-bytes">
+        {formatBytes(client.bytesSent)} → {formatBytes(client.bytesEchoed)}
+      </span>
+      <span className={`client-verification verification-${v}`} data-verification={v}>
+        {verificationText(client.verification)}
+      </span>
+      <span className="client-rtt">{rttText(client)}</span>
+    </button>
+  );
+});
+
+/** Every client, virtualized: only the rows in view are in the DOM, even with 10,000 clients. */
+export function ClientList({ selected, onSelect }: { selected: number | null; onSelect: (id: number | null) => void }) {
+  const ids = useLabStore(useShallow((s) => [...s.clients.keys()]));
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 320, height: 300 },
+    getItemKey: (index) => ids[index] ?? index,
+  });
+  return (
+    <div ref={scroller} className="client-scroller">
+      {ids.length === 0 && <p className="panel-empty">No clients yet: pick a behaviour and press Spawn.</p>}
+      <div role="list" aria-label="clients" data-count={ids.length} className="list-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const id = ids[item.index];
+          if (id === undefined) return null;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              aria-setsize={ids.length}
+              aria-posinset={item.index + 1}
+              className="list-row"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <ClientRow id={id} selected={selected === id} onSelect={onSelect} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

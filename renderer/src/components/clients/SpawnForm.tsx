@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { spawnSchema, type SpawnSpec } from '../../../../shared/contract';
+import { BEHAVIOURS, type Behaviour } from '../../../../shared/fleet';
+import type { LabError } from '../../../../shared/result';
+import { useSend } from '../../store/commands';
+import { useLabStore } from '../../store/lab-store';
+import { useListening } from '../../store/selectors';
+import { FieldError } from '../FieldError';
+import { BEHAVIOUR_HINTS, DEFAULT_SIZES, parseSize } from './client-format';
+
+interface Draft {
+  count: string;
+  behaviour: Behaviour;
+  size: string;
+  interval: string;
+  rate: string;
+  lifetime: string;
+  reconnect: boolean;
+}
+
+const INITIAL: Draft = { count: '10', behaviour: 'echo', size: '1024', interval: '250', rate: '50', lifetime: '0', reconnect: false };
+
+const toNumber = (text: string): number => (text.trim() === '' ? NaN : Number(text));
+
+function toSpec(d: Draft): { spec: SpawnSpec } | { error: LabError } {
+  const size = parseSize(d.size);
+  const parsed = spawnSchema.safeParse({
+    count: toNumber(d.count),
+    behaviour: d.behaviour,
+    messageSize: size ?? NaN,
+    intervalMs: toNumber(d.interval),
+    connectRate: toNumber(d.rate),
+    lifetimeMs: toNumber(d.lifetime),
+    reconnect: d.reconnect,
+  });
+  if (parsed.success) return { spec: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? 'spec');
+  return { error: { code: 'BAD_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` } };
+}
+
+function NumberField(props: { label: string; value: string; onChange: (v: string) => void; hint?: string; size?: number }) {
+  return (
+    <label className="field" title={props.hint}>
+      <span>{props.label}</span>
+      <input value={props.value} inputMode="numeric" size={props.size ?? 6} onChange={(e) => props.onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** Count, behaviour, message size, interval, connect rate, lifetime; Spawn and Stop clients. */
+export function SpawnForm() {
+  const send = useSend();
+  const listening = useListening();
+  const clients = useLabStore((s) => s.clients.size);
+  const spawnError = useLabStore((s) => s.errors.spawnClients);
+  const stopError = useLabStore((s) => s.errors.stopClients);
+  const [draft, setDraft] = useState<Draft>(INITIAL);
+  const [formError, setFormError] = useState<LabError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
+
+  const spawn = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const result = toSpec(draft);
+    if ('error' in result) return setFormError(result.error);
+    setFormError(null);
+    setBusy(true);
+    await send('spawnClients', result.spec);
+    setBusy(false);
+  };
+
+  return (
+    <form className="spawn-form" aria-label="Spawn clients" onSubmit={(e) => void spawn(e)}>
+      <div className="spawn-grid">
+        <NumberField label="Clients" value={draft.count} onChange={(count) => set({ count })} hint="1 to 10,000 clients" />
+        <label className="field">
+          <span>Behaviour</span>
+          <select
+            value={draft.behaviour}
+            onChange={(e) => {
+              const behaviour = e.target.value as Behaviour;
+              set({ behaviour, size: String(DEFAULT_SIZES[behaviour]) });
+            }}
+          >
+            {BEHAVIOURS.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+        <NumberField label="Message size" value={draft.size} onChange={(size) => set({ size })} hint="bytes; 64K or 1M work too (up to 16M)" />
+        <NumberField label="Interval ms" value={draft.interval} onChange={(interval) => set({ interval })} hint="pause between messages; 0 = as fast as the echo comes back" />
+        <NumberField label="Connect rate /s" value={draft.rate} onChange={(rate) => set({ rate })} hint="new connections per second while ramping up" />
+        <NumberField label="Lifetime ms" value={draft.lifetime} onChange={(lifetime) => set({ lifetime })} hint="close after this long; 0 = never" />
+        <label className="field spawn-check">
+          <input type="checkbox" checked={draft.reconnect} onChange={(e) => set({ reconnect: e.target.checked })} />
+          <span>Reconnect</span>
+        </label>
+      </div>
+      <p className="spawn-hint muted">{BEHAVIOUR_HINTS[draft.behaviour]}</p>
+      <div className="spawn-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy} title={listening ? undefined : 'Start the server first: clients connect to it'}>
+          Spawn
+        </button>
+        <button type="button" className="btn btn-stop" disabled={clients === 0} onClick={() => void send('stopClients', {})}>
+          Stop clients
+        </button>
+      </div>
+      <FieldError error={formError ?? spawnError ?? stopError} />
+    </form>
+  );
+}

@@ -2,7 +2,6 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import type { SocketId } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
 import { usePeerClient } from './clients/origin';
-import { usePeerClient } from './clients/origin';
 import { flyIn, rememberChip } from './flip';
 import { formatBytes } from './format';
 
@@ -72,26 +71,10 @@ function PeerOrigin({ client }: { client: number | null }) {
   );
 }
 
-/** A test client of the lab, or external (nc, the user's own program). */
-function PeerOrigin({ client }: { client: number | null }) {
-  return client === null ? (
-    <span className="chip-origin chip-external" title="not one of the lab's test clients">
-      {' '}
-      external
-    </span>
-  ) : (
-    <span className="chip-origin" title="one of the lab's test clients">
-      {' '}
-      client #{client}
-    </span>
-  );
-}
-
 function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps['pastQueue'] }) {
   const view = useLabStore((s) => s.connections.get(id));
   const messages = pastQueue ? pastQueue.messages : (view?.queuedMessages ?? 0);
   const bytes = pastQueue ? pastQueue.bytes : (view?.queuedBytes ?? 0);
-  const client = usePeerClient(view?.peer);
   const client = usePeerClient(view?.peer);
   const flags = [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
   return (

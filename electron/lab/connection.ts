@@ -1,8 +1,16 @@
 import type { Socket } from 'node:net';
-import type { Action, BackpressureReason, ConnectionView, SocketId } from '../../shared/engine';
+import type {
+  Action,
+  BackpressureReason,
+  ConnectionDetail,
+  ConnectionView,
+  SocketId,
+} from '../../shared/engine';
 import { MessageQueue, type ByteTally } from './message-queue';
 
 const HISTORY_LIMIT = 200;
+const QUEUE_PREVIEW_MESSAGES = 256;
+const QUEUE_PREVIEW_BYTES = 256;
 
 /**
  * Bookkeeping charged per unflushed write, as the kernel charges skb overhead
@@ -161,6 +169,20 @@ export class Connection {
   remember(action: Action): void {
     this.history.push(action);
     if (this.history.length > HISTORY_LIMIT) this.history.shift();
+  }
+
+  /** The view plus the queue's messages (a preview of each) and this socket's own history. */
+  detail(): ConnectionDetail {
+    const messages = this.queue.peek(QUEUE_PREVIEW_MESSAGES);
+    return {
+      ...this.view(),
+      queue: messages.map((m) => ({
+        bytes: m.length,
+        preview: m.subarray(0, QUEUE_PREVIEW_BYTES).toString('base64'),
+      })),
+      queueMore: this.queue.length - messages.length,
+      history: [...this.history],
+    };
   }
 
   view(): ConnectionView {

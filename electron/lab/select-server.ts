@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { argSchemas, optionsSchema, type Notice } from '../../shared/contract';
 import { DEFAULT_OPTIONS } from '../../shared/engine';
 import type {
@@ -16,25 +15,16 @@ import type {
 } from '../../shared/engine';
 import { formatAction } from '../../shared/format';
 import { fail, ok, type Result } from '../../shared/result';
+import type { Connection } from './connection';
 import { Events } from './events';
 import { Listener } from './listener';
 import { Pacer } from './pacer';
-import { Ring } from './ring';
-import { Tally } from './tally';
-import { SelectLoop, type Step } from './select-loop';
+import { Recorder } from './recorder';
+import { SelectLoop } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
-import type { Connection } from './connection';
+import { Tally } from './tally';
 
 type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
-
-interface OpenIteration {
-  record: IterationRecord;
-  steps: Generator<[Action['phase'], Step]>;
-  started: number;
-}
-
-const QUEUE_PREVIEW_MESSAGES = 256;
-const QUEUE_PREVIEW_BYTES = 256;
 
 /**
  * The lab's echo server: a SelectLoop on real sockets, driven in Run, Slow or
@@ -46,10 +36,7 @@ export class SelectServer {
   private mode: Mode = 'run';
   private options: EngineOptions;
   private status: ServerStatus = { state: 'stopped', host: '', port: 0, address: null, error: null };
-  private iterations = 0;
-  private lastSets: SelectSets | null = null;
-  private current: OpenIteration | null = null;
-  private readonly records: Ring<IterationRecord>;
+  private readonly recorder: Recorder;
   private readonly tally = new Tally();
   private readonly pacer = new Pacer(() => this.tick());
   private lastEnd = 0;
@@ -59,7 +46,14 @@ export class SelectServer {
     private fidelity: Fidelity = 'safe',
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
-    this.records = new Ring(this.options.historySize);
+    this.recorder = new Recorder(
+      this.options.historySize,
+      (action) => this.acted(action),
+      (record) => {
+        this.lastEnd = Date.now();
+        this.events.emit('iteration', record);
+      },
+    );
   }
 
   on<K extends keyof EngineEvents>(event: K, listener: (payload: EngineEvents[K]) => void): () => void {
@@ -68,39 +62,27 @@ export class SelectServer {
 
   async start(host: string, port: number): Promise<Result<ServerStatus>> {
     if (this.status.state === 'listening' || this.status.state === 'starting') {
-      return fail(
-        'ALREADY_RUNNING',
-        `The server is already listening on ${this.status.address ?? `${host}:${port}`}. Stop it first.`,
-      );
+      const where = this.status.address ?? `${host}:${port}`;
+      return fail('ALREADY_RUNNING', `The server is already listening on ${where}. Stop it first.`);
     }
     const bad = checkAddress(host, port);
     if (bad) return bad;
     this.setStatus({ state: 'starting', host, port, address: null, error: null });
-    const listener = new Listener(this.wake, (error) =>
-      this.notice(
-        'error',
-        error.code ?? 'ACCEPT',
-        `accept() failed: ${error.message}. The server keeps serving the open connections.`,
-      ),
-    );
+    const listener = new Listener(this.wake, (error) => {
+      const message = `accept() failed: ${error.message}. The server keeps serving the open connections.`;
+      this.notice('error', error.code ?? 'ACCEPT', message);
+    });
     const error = await listener.listen(host, port);
     if (error) {
       const result = describeListenError(error, host, port);
-      this.setStatus({
-        state: 'stopped',
-        host,
-        port,
-        address: null,
-        error: result.ok ? null : result.error.message,
-      });
+      const message = result.ok ? null : result.error.message;
+      this.setStatus({ state: 'stopped', host, port, address: null, error: message });
       return result;
     }
     this.loop = new SelectLoop(listener, this.connectionChanged);
     this.loop.options = this.options;
     this.loop.fidelity = this.fidelity;
-    this.iterations = 0;
-    this.lastSets = null;
-    this.records.clear();
+    this.recorder.reset();
     this.tally.reset();
     const bound = listener.address();
     const address = `${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
@@ -115,9 +97,9 @@ export class SelectServer {
   }
 
   setMode(mode: Mode): Result<null> {
-    const parsed = argSchemas.setMode.safeParse({ mode });
-    if (!parsed.success)
+    if (!argSchemas.setMode.safeParse({ mode }).success) {
       return fail('BAD_ARGUMENT', `Unknown mode "${String(mode)}": use run, slow or step.`);
+    }
     this.mode = mode;
     this.pacer.cancel();
     this.wake();
@@ -126,9 +108,9 @@ export class SelectServer {
   }
 
   setFidelity(fidelity: Fidelity): Result<null> {
-    const parsed = argSchemas.setFidelity.safeParse({ fidelity });
-    if (!parsed.success)
+    if (!argSchemas.setFidelity.safeParse({ fidelity }).success) {
       return fail('BAD_ARGUMENT', `Unknown fidelity "${String(fidelity)}": use safe or tutorial.`);
+    }
     this.fidelity = fidelity;
     if (this.loop) this.loop.fidelity = fidelity;
     this.emitState();
@@ -137,24 +119,21 @@ export class SelectServer {
 
   setOptions(patch: Partial<EngineOptions>): Result<EngineOptions> {
     const parsed = optionsSchema.partial().safeParse(patch);
-    if (!parsed.success)
-      return fail(
-        'BAD_ARGUMENT',
-        `Invalid options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return fail('BAD_ARGUMENT', `Invalid options: ${issues}`);
+    }
     const next = { ...this.options, ...parsed.data };
-    if (next.queueCap < next.recvSize)
-      return fail(
-        'BAD_ARGUMENT',
-        `The queue cap (${next.queueCap} B) must hold at least one recv (${next.recvSize} B).`,
-      );
-    if (next.totalQueueCap < next.queueCap)
-      return fail(
-        'BAD_ARGUMENT',
-        `The total queue cap (${next.totalQueueCap} B) must be at least the per-connection cap (${next.queueCap} B).`,
-      );
+    if (next.queueCap < next.recvSize) {
+      const message = `The queue cap (${next.queueCap} B) must hold at least one recv (${next.recvSize} B).`;
+      return fail('BAD_ARGUMENT', message);
+    }
+    if (next.totalQueueCap < next.queueCap) {
+      const message = `The total queue cap (${next.totalQueueCap} B) must be at least the per-connection cap (${next.queueCap} B).`;
+      return fail('BAD_ARGUMENT', message);
+    }
     this.options = next;
-    this.records.resize(next.historySize);
+    this.recorder.history.resize(next.historySize);
     if (this.loop) {
       this.loop.options = next;
       for (const connection of this.loop.sockets.values()) {
@@ -170,28 +149,30 @@ export class SelectServer {
 
   /** Step mode: runs one iteration, or the rest of the one under way. */
   step(): Result<IterationRecord> {
-    const refused = this.refuseStep();
-    if (refused) return refused;
-    if (!this.current) {
-      const opened = this.open();
+    const loop = this.steppable();
+    if (!loop.ok) return loop;
+    if (!this.recorder.isOpen) {
+      const opened = this.open(loop.value);
       if (!opened.ok) return opened;
     }
-    const record = (this.current as OpenIteration).record;
-    while (this.advance()) {
-      /* drain */
+    let record: IterationRecord | null = null;
+    const unsubscribe = this.events.on('iteration', (done) => (record = done));
+    while (this.recorder.advance(loop.value)) {
+      /* the rest of the iteration */
     }
-    return ok(record);
+    unsubscribe();
+    return record ? ok(record) : fail('NOT_RUNNING', 'The server stopped during the step.');
   }
 
   /** Step mode: runs one action, starting the next iteration (its select()) when needed. */
   stepAction(): Result<Action> {
-    const refused = this.refuseStep();
-    if (refused) return refused;
-    const action = this.current ? this.advance() : null;
+    const loop = this.steppable();
+    if (!loop.ok) return loop;
+    const action = this.recorder.advance(loop.value);
     if (action) return ok(action);
-    const opened = this.open();
+    const opened = this.open(loop.value);
     if (!opened.ok) return opened;
-    return ok(this.advance() as Action);
+    return ok(this.recorder.advance(loop.value) as Action);
   }
 
   snapshot(): EngineSnapshot {
@@ -201,18 +182,12 @@ export class SelectServer {
       mode: this.mode,
       fidelity: this.fidelity,
       options: { ...this.options },
-      iteration: this.iterations,
+      iteration: this.recorder.count,
       inputs: loop ? [...loop.inputs] : [],
       outputs: loop ? [...loop.outputs] : [],
-      lastSets: this.lastSets,
+      lastSets: this.recorder.lastSets,
       pending: this.pending(),
-      cursor: this.current
-        ? {
-            iteration: this.current.record.n,
-            done: this.current.record.actions.length,
-            sets: this.current.record.sets,
-          }
-        : null,
+      cursor: this.recorder.cursor,
       pendingAccepts: loop ? loop.listener.pendingCount : 0,
       connections: loop ? [...loop.sockets.values()].map((c) => c.view()) : [],
       totals: { ...this.tally.totals },
@@ -221,11 +196,11 @@ export class SelectServer {
 
   /** Step mode, halted before select(): what it would return now. */
   pending(): SelectSets | null {
-    return this.mode === 'step' && this.loop && !this.current ? this.loop.select() : null;
+    return this.mode === 'step' && this.loop && !this.recorder.isOpen ? this.loop.select() : null;
   }
 
   history(): IterationRecord[] {
-    return this.records.toArray();
+    return this.recorder.history.toArray();
   }
 
   connectionView(id: SocketId): ConnectionView | undefined {
@@ -234,17 +209,9 @@ export class SelectServer {
 
   inspect(id: SocketId): Result<ConnectionDetail> {
     const connection = this.loop?.sockets.get(id);
-    if (!connection) return fail('NO_SUCH_CONNECTION', `There is no open connection #${id}.`);
-    const messages = connection.queue.peek(QUEUE_PREVIEW_MESSAGES);
-    return ok({
-      ...connection.view(),
-      queue: messages.map((m) => ({
-        bytes: m.length,
-        preview: m.subarray(0, QUEUE_PREVIEW_BYTES).toString('base64'),
-      })),
-      queueMore: connection.queue.length - messages.length,
-      history: [...connection.history],
-    });
+    return connection
+      ? ok(connection.detail())
+      : fail('NO_SUCH_CONNECTION', `There is no open connection #${id}.`);
   }
 
   /** Connections changed or removed since the last call (tracking starts with the first call). */
@@ -252,75 +219,28 @@ export class SelectServer {
     return this.tally.take(this.loop?.sockets.keys() ?? []);
   }
 
-  private refuseStep(): Result<never> | null {
+  private steppable(): Result<SelectLoop> {
     if (!this.loop) return fail('NOT_RUNNING', 'Start the server before stepping.');
     if (this.mode !== 'step')
       return fail('NOT_STEPPING', 'Step works in Step mode: switch Mode to Step first.');
-    return null;
+    return ok(this.loop);
   }
 
   /** Calls select() and opens an iteration, or reports that select() would block. */
-  private open(): Result<null> {
-    const loop = this.loop as SelectLoop;
+  private open(loop: SelectLoop): Result<null> {
     const sets = loop.select();
     if (!loop.isReady(sets)) {
-      return fail(
-        'NOTHING_READY',
-        'select() would block: no socket is ready. Connect a client or send data, then step.',
-      );
+      const message = 'select() would block: no socket is ready. Connect a client or send data, then step.';
+      return fail('NOTHING_READY', message);
     }
-    this.begin(sets);
+    this.recorder.begin(loop, sets, this.fidelity);
     return ok(null);
   }
 
-  private begin(sets: SelectSets): void {
-    const loop = this.loop as SelectLoop;
-    const record: IterationRecord = {
-      n: ++this.iterations,
-      at: Date.now(),
-      micros: 0,
-      fidelity: this.fidelity,
-      inputs: [...loop.inputs],
-      outputs: [...loop.outputs],
-      sets,
-      actions: [],
-      after: { inputs: [], outputs: [], queues: [] },
-    };
-    this.lastSets = sets;
-    this.current = { record, steps: loop.iteration(sets), started: 0 };
-  }
-
-  /** Runs the next action of the open iteration; closes the iteration (returning null) when it has none left. */
-  private advance(): Action | null {
-    const current = this.current;
-    if (!current || !this.loop) return null;
-    const started = performance.now();
-    const next = current.steps.next();
-    current.record.micros += Math.round((performance.now() - started) * 1000);
-    if (next.done) {
-      this.finish(current.record);
-      return null;
-    }
-    const [phase, body] = next.value;
-    const action = { ...body, phase } as Action;
-    current.record.actions.push(action);
-    this.loop.sockets.get(action.kind === 'select' ? -1 : action.id)?.remember(action);
+  private acted(action: Action): void {
     this.tally.count(action);
     this.events.emit('action', action);
     if (action.kind === 'crash') this.crashed(action);
-    return action;
-  }
-
-  private finish(record: IterationRecord): void {
-    const loop = this.loop as SelectLoop;
-    this.current = null;
-    this.lastEnd = Date.now();
-    record.after.inputs = [...loop.inputs];
-    record.after.outputs = [...loop.outputs];
-    for (const [id, queue] of loop.messageQueues)
-      if (queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
-    this.records.push(record);
-    this.events.emit('iteration', record);
   }
 
   private crashed(action: Extract<Action, { kind: 'crash' }>): void {
@@ -330,7 +250,7 @@ export class SelectServer {
       return;
     }
     this.notice('error', action.exception, `${message} The server stopped, as the original would.`);
-    if (this.current) this.finish(this.current.record);
+    if (this.loop) this.recorder.close(this.loop);
     void this.shutdown('crashed', message);
   }
 
@@ -338,7 +258,7 @@ export class SelectServer {
     const loop = this.loop;
     if (!loop) return;
     this.loop = null;
-    this.current = null;
+    this.recorder.abandon();
     this.pacer.cancel();
     for (const id of loop.sockets.keys()) this.tally.removed(id);
     loop.destroyAll();
@@ -348,28 +268,29 @@ export class SelectServer {
 
   private readonly connectionChanged = (connection: Connection): void => {
     this.tally.changed(connection.id);
-    if (this.mode === 'step') this.emitState();
-    else this.wake();
+    this.wake();
   };
 
   /** Schedules a pass of the loop: at once in Run mode, after the delay in Slow mode, never in Step mode. */
   private readonly wake = (): void => {
     if (this.mode === 'step') this.emitState();
-    else if (this.loop)
+    else if (this.loop) {
       this.pacer.schedule(
         this.mode === 'run' ? null : Math.max(0, this.lastEnd + this.options.slowDelayMs - Date.now()),
       );
+    }
   };
 
+  /** One pass: an iteration if select() would return, or nothing (it blocks until an event wakes it). */
   private tick(): void {
-    if (!this.loop || this.mode === 'step') return;
-    if (!this.current) {
-      const sets = this.loop.select();
-      // Nothing ready: select() blocks until a socket event wakes the loop.
-      if (!this.loop.isReady(sets)) return;
-      this.begin(sets);
+    const loop = this.loop;
+    if (!loop || this.mode === 'step') return;
+    if (!this.recorder.isOpen) {
+      const sets = loop.select();
+      if (!loop.isReady(sets)) return;
+      this.recorder.begin(loop, sets, this.fidelity);
     }
-    while (this.advance()) {
+    while (this.loop && this.recorder.advance(loop)) {
       /* one whole iteration */
     }
     this.wake();

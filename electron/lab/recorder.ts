@@ -1,0 +1,101 @@
+import { performance } from 'node:perf_hooks';
+import type { Action, Fidelity, IterationRecord, SelectSets, StepCursor } from '../../shared/engine';
+import { Ring } from './ring';
+import type { SelectLoop, Step } from './select-loop';
+
+interface OpenIteration {
+  record: IterationRecord;
+  steps: Generator<[Action['phase'], Step]>;
+}
+
+/**
+ * Runs iterations of a SelectLoop one action at a time and records them:
+ * the open iteration (Step action halts inside one), the numbering, and the
+ * retained history for the timeline.
+ */
+export class Recorder {
+  count = 0;
+  lastSets: SelectSets | null = null;
+  private current: OpenIteration | null = null;
+  readonly history: Ring<IterationRecord>;
+
+  constructor(
+    historySize: number,
+    private readonly onAction: (action: Action) => void,
+    private readonly onIteration: (record: IterationRecord) => void,
+  ) {
+    this.history = new Ring(historySize);
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  get cursor(): StepCursor | null {
+    const record = this.current?.record;
+    return record ? { iteration: record.n, done: record.actions.length, sets: record.sets } : null;
+  }
+
+  /** Opens an iteration on the sets select() returned; returns its record, filled as it runs. */
+  begin(loop: SelectLoop, sets: SelectSets, fidelity: Fidelity): IterationRecord {
+    const record: IterationRecord = {
+      n: ++this.count,
+      at: Date.now(),
+      micros: 0,
+      fidelity,
+      inputs: [...loop.inputs],
+      outputs: [...loop.outputs],
+      sets,
+      actions: [],
+      after: { inputs: [], outputs: [], queues: [] },
+    };
+    this.lastSets = sets;
+    this.current = { record, steps: loop.iteration(sets) };
+    return record;
+  }
+
+  /** Runs the next action; when none is left, closes the iteration and returns null. */
+  advance(loop: SelectLoop): Action | null {
+    const current = this.current;
+    if (!current) return null;
+    const started = performance.now();
+    const next = current.steps.next();
+    current.record.micros += Math.round((performance.now() - started) * 1000);
+    if (next.done) {
+      this.close(loop);
+      return null;
+    }
+    const [phase, body] = next.value;
+    const action = { ...body, phase } as Action;
+    current.record.actions.push(action);
+    if (action.kind !== 'select') loop.sockets.get(action.id)?.remember(action);
+    this.onAction(action);
+    return action;
+  }
+
+  /** Closes the open iteration where it stands (a crash that stops the server). */
+  close(loop: SelectLoop): void {
+    const record = this.current?.record;
+    if (!record) return;
+    this.current = null;
+    record.after.inputs = [...loop.inputs];
+    record.after.outputs = [...loop.outputs];
+    for (const [id, queue] of loop.messageQueues) {
+      if (queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
+    }
+    this.history.push(record);
+    this.onIteration(record);
+  }
+
+  /** Drops the open iteration without recording it (the server stopped). */
+  abandon(): void {
+    this.current = null;
+  }
+
+  reset(): void {
+    this.current = null;
+    this.count = 0;
+    this.lastSets = null;
+    this.history.clear();
+  }
+}

@@ -1,8 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * `npm run dev` only: Vite's dev server injects CSS as <style> elements and talks to its
+ * HMR WebSocket, which the strict CSP forbids. Built files keep the strict policy.
+ */
+const relaxCspForDevServer = (): Plugin => ({
+  name: 'socket-lab:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:*"),
+});
 
 /**
  * Three builds: the main process (ESM, deps external), the preload (CommonJS and
@@ -28,7 +42,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), relaxCspForDevServer()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

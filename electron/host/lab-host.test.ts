@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { argSchemas, COMMAND_NAMES, type CommandName } from '../../shared/contract';
+import { FleetController } from '../fleet/controller';
+import { nodeLauncher } from '../fleet/node-launcher';
 import { SelectServer } from '../lab/select-server';
 import { LabHost } from './lab-host';
 import { connectClient, echoOnce, waitUntil } from './test-support';
@@ -77,6 +79,43 @@ describe('LabHost commands', () => {
     });
 
     expect(await host.command('stopServer', {})).toMatchObject({ ok: true, value: { state: 'stopped' } });
+  });
+
+  it('runs the client commands against a real fleet', async () => {
+    const engine = new SelectServer();
+    const fleet = new FleetController(nodeLauncher());
+    const host = new LabHost(engine, fleet);
+    cleanup.push(() => host.dispose());
+    expect(await host.command('startServer', { host: '127.0.0.1', port: 0 })).toMatchObject({ ok: true });
+    const spec = {
+      count: 2,
+      behaviour: 'idle',
+      messageSize: 8,
+      intervalMs: 0,
+      connectRate: 100,
+      lifetimeMs: 0,
+      reconnect: false,
+    };
+    const spawned = await host.command('spawnClients', spec);
+    expect(spawned).toMatchObject({ ok: true, value: { ids: [expect.any(Number), expect.any(Number)] } });
+    const id = spawned.ok ? (spawned.value.ids[0] ?? 0) : 0;
+    await waitUntil(
+      () => fleet.clients().filter((client) => client.state === 'open').length === 2,
+      'two open fleet clients',
+      (check) => fleet.on('change', check),
+    );
+    expect(await host.command('sendFromClient', { clientId: id, data: '68 69', encoding: 'hex' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(
+      await host.command('sendFromClient', { clientId: id, data: 'xyz', encoding: 'hex' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT' },
+    });
+    expect(await host.command('stopClients', {})).toEqual({ ok: true, value: null });
+    expect((await host.command('snapshot', {})).ok).toBe(true);
   });
 
   it('rejects arbitrary payloads without throwing and leaves the engine unchanged', async () => {

@@ -11,7 +11,8 @@ const onlyOne = (ids: number[]): number => {
   expect(ids).toHaveLength(1);
   return ids[0]!;
 };
-const about = (actions: Action[], id: number): Action[] => actions.filter((a) => a.kind !== 'select' && a.id === id);
+const about = (actions: Action[], id: number): Action[] =>
+  actions.filter((a) => a.kind !== 'select' && a.id === id);
 const isPartialSend = (a: Action): boolean => a.kind === 'send' && a.sent < a.of;
 
 /** Counts actions matching `test` as they run (re-scanning every action on every event would be quadratic). */
@@ -33,7 +34,11 @@ describe('each behaviour takes its path through the engine (issue 5, test 1)', (
     const id = onlyOne(connectionsOf(actions, fleet.clients()));
     await waitFor(server, () => about(actions, id).some((a) => a.kind === 'close'), 'the server to close it');
     expect(actions.some((a) => a.kind === 'select' && a.exceptional.includes(id))).toBe(true);
-    expect(about(actions, id).at(-1)).toMatchObject({ kind: 'close', reason: 'exceptional', error: 'ECONNRESET' });
+    expect(about(actions, id).at(-1)).toMatchObject({
+      kind: 'close',
+      reason: 'exceptional',
+      error: 'ECONNRESET',
+    });
     expect(fleet.client(1)?.verification).toEqual({ state: 'ok' });
   });
 
@@ -42,12 +47,20 @@ describe('each behaviour takes its path through the engine (issue 5, test 1)', (
     const actions = recordActions(server);
     const fleet = startFleet();
     await fleet.spawn(spec({ behaviour: 'half-close', messageSize: 256 * KiB }), target(port));
-    await waitForFleet(fleet, () => fleet.client(1)?.state === 'closed', 'the server to finish the half-closed client');
+    await waitForFleet(
+      fleet,
+      () => fleet.client(1)?.state === 'closed',
+      'the server to finish the half-closed client',
+    );
     const id = onlyOne(connectionsOf(actions, fleet.clients()));
     const mine = about(actions, id);
     expect(mine.some((a) => a.kind === 'eof')).toBe(true);
     expect(mine.at(-1)).toMatchObject({ kind: 'close', reason: 'flushed' });
-    expect(fleet.client(1)).toMatchObject({ bytesSent: 256 * KiB, bytesEchoed: 256 * KiB, verification: { state: 'ok' } });
+    expect(fleet.client(1)).toMatchObject({
+      bytesSent: 256 * KiB,
+      bytesEchoed: 256 * KiB,
+      verification: { state: 'ok' },
+    });
     void server;
   });
 
@@ -92,7 +105,11 @@ describe('each behaviour takes its path through the engine (issue 5, test 1)', (
     const { server, port } = await startEngine();
     const fleet = startFleet();
     await fleet.spawn(spec({ behaviour: 'stream', count: 3, messageSize: 4 * KiB }), target(port));
-    await waitForFleet(fleet, () => fleet.clients().every((c) => c.bytesEchoed > 512 * KiB), 'half a MiB echoed each');
+    await waitForFleet(
+      fleet,
+      () => fleet.clients().every((c) => c.bytesEchoed > 512 * KiB),
+      'half a MiB echoed each',
+    );
     expect(fleet.clients().every((c) => c.verification.state === 'ok')).toBe(true);
     void server;
   });
@@ -104,7 +121,12 @@ describe('verification across fidelities (issue 5, test 2)', () => {
     const actions = recordActions(server);
     const fleet = startFleet();
     await fleet.spawn(spec({ behaviour: 'slow-reader', messageSize: 64 * KiB }), target(port));
-    await waitForFleet(fleet, () => fleet.client(1)?.verification.state === 'lost', 'the client to detect a loss', 25_000);
+    await waitForFleet(
+      fleet,
+      () => fleet.client(1)?.verification.state === 'lost',
+      'the client to detect a loss',
+      25_000,
+    );
     const id = onlyOne(connectionsOf(actions, fleet.clients()));
     const lostByServer = about(actions, id).reduce((sum, a) => sum + (a.kind === 'lost' ? a.bytes : 0), 0);
     const verification = fleet.client(1)!.verification;
@@ -114,14 +136,27 @@ describe('verification across fidelities (issue 5, test 2)', () => {
     expect(verification.bytes).toBeLessThanOrEqual(lostByServer);
   });
 
-  it('Safe: slow-readers go through partial sends and every client verifies ok', { timeout: 30_000 }, async () => {
-    const { server, port } = await startEngine();
+  it(
+    'Safe: slow-readers go through partial sends and every client verifies ok',
+    { timeout: 30_000 },
+    async () => {
+      const { server, port } = await startEngine();
 
-    const fleet = startFleet();
-    await fleet.spawn(spec({ behaviour: 'slow-reader', count: 3, messageSize: 64 * KiB }), target(port));
-    const requeues = counter(server, (a) => a.kind === 'requeue');
-    await waitFor(server, () => requeues() >= 3, 'requeued partial sends', 25_000);
-    await waitForFleet(fleet, () => fleet.clients().every((c) => c.bytesEchoed > 1024 * KiB), 'a MiB echoed each', 25_000);
-    expect(fleet.clients().map((c) => c.verification)).toEqual([{ state: 'ok' }, { state: 'ok' }, { state: 'ok' }]);
-  });
+      const fleet = startFleet();
+      await fleet.spawn(spec({ behaviour: 'slow-reader', count: 3, messageSize: 64 * KiB }), target(port));
+      const requeues = counter(server, (a) => a.kind === 'requeue');
+      await waitFor(server, () => requeues() >= 3, 'requeued partial sends', 25_000);
+      await waitForFleet(
+        fleet,
+        () => fleet.clients().every((c) => c.bytesEchoed > 1024 * KiB),
+        'a MiB echoed each',
+        25_000,
+      );
+      expect(fleet.clients().map((c) => c.verification)).toEqual([
+        { state: 'ok' },
+        { state: 'ok' },
+        { state: 'ok' },
+      ]);
+    },
+  );
 });

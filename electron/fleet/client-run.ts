@@ -139,7 +139,10 @@ export class ClientRun implements Link {
     this.bytesEchoed += chunk.length;
     this.verifier.receive(chunk);
     const now = performance.now();
-    while (this.markerHead < this.markers.length && this.markers[this.markerHead]!.end <= this.verifier.consumed) {
+    while (
+      this.markerHead < this.markers.length &&
+      this.markers[this.markerHead]!.end <= this.verifier.consumed
+    ) {
       this.events.rtt(now - this.markers[this.markerHead]!.at);
       this.markerHead += 1;
     }

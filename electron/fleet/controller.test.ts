@@ -25,7 +25,11 @@ describe('FleetController', () => {
     const fleet = startFleet();
     const spawned = await fleet.spawn(spec({ count: 10, messageSize: 3000 }), { host: '127.0.0.1', port });
     expect(spawned).toEqual({ ok: true, value: { ids: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] } });
-    await waitForFleet(fleet, () => fleet.clients().every((c) => c.verification.state === 'ok' && c.rttP50 !== null), '10 verified');
+    await waitForFleet(
+      fleet,
+      () => fleet.clients().every((c) => c.verification.state === 'ok' && c.rttP50 !== null),
+      '10 verified',
+    );
     const summary = fleet.summary();
     expect(summary).toMatchObject({ alive: true, clients: 10, verified: 10, mismatches: 0, bytesLost: 0 });
     expect(summary.rttCounts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -41,7 +45,11 @@ describe('FleetController', () => {
   it('reports ECONNREFUSED per client, summarised, and keeps the fleet alive', async () => {
     const fleet = startFleet();
     await fleet.spawn(spec({ count: 3 }), { host: '127.0.0.1', port: await closedPort() });
-    await waitForFleet(fleet, () => fleet.clients().every((c) => c.state === 'error'), 'three refused clients');
+    await waitForFleet(
+      fleet,
+      () => fleet.clients().every((c) => c.state === 'error'),
+      'three refused clients',
+    );
     expect(fleet.clients().map((c) => c.error)).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
     await waitForFleet(fleet, () => fleet.summary().errors['ECONNREFUSED'] === 3, 'the error summary');
     expect(fleet.summary().alive).toBe(true);
@@ -65,7 +73,11 @@ describe('FleetController', () => {
     if (!spawned.ok) throw new Error(spawned.error.message);
     await waitForFleet(fleet, () => fleet.clients().every((c) => c.state === 'open'), 'two open clients');
     expect(fleet.send(2, Buffer.from('hello, select()'))).toEqual({ ok: true, value: null });
-    await waitForFleet(fleet, () => fleet.client(2)?.verification.state === 'ok', 'the echo of the custom message');
+    await waitForFleet(
+      fleet,
+      () => fleet.client(2)?.verification.state === 'ok',
+      'the echo of the custom message',
+    );
     expect(fleet.client(2)).toMatchObject({ bytesSent: 15, bytesEchoed: 15 });
     expect(fleet.client(1)).toMatchObject({ bytesSent: 0 });
     expect(fleet.send(99, Buffer.from('x'))).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CLIENT' } });
@@ -88,7 +100,11 @@ describe('FleetController', () => {
 
     const again = await fleet.spawn(spec({ count: 2 }), { host: '127.0.0.1', port });
     expect(again.ok).toBe(true);
-    await waitForFleet(fleet, () => fleet.clients().length === 2 && fleet.clients().every((c) => c.verification.state === 'ok'), 'two new verified clients');
+    await waitForFleet(
+      fleet,
+      () => fleet.clients().length === 2 && fleet.clients().every((c) => c.verification.state === 'ok'),
+      'two new verified clients',
+    );
     expect(fleet.summary()).toMatchObject({ alive: true, exit: null });
     expect(fleet.pid()).not.toBe(pid);
   });

@@ -9,7 +9,10 @@ import type { FromWorker } from './protocol';
  */
 export function utilityLauncher(modulePath: string): FleetLauncher {
   return () => {
-    const child = utilityProcess.fork(modulePath, [], { serviceName: 'Socket Lab clients', stdio: 'inherit' });
+    const child = utilityProcess.fork(modulePath, [], {
+      serviceName: 'Socket Lab clients',
+      stdio: 'inherit',
+    });
     return {
       get pid() {
         return child.pid;

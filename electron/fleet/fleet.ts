@@ -1,6 +1,13 @@
 import type { SpawnSpec } from '../../shared/contract';
 import { FleetClient } from './client';
-import { emptyByState, toTuple, type FromWorker, type Target, type ToWorker, type WorkerTotals } from './protocol';
+import {
+  emptyByState,
+  toTuple,
+  type FromWorker,
+  type Target,
+  type ToWorker,
+  type WorkerTotals,
+} from './protocol';
 import { RTT_BUCKETS, bucketOf } from './rtt';
 
 /** Reports go out at most this often: cheap for the parent, fresh enough for the eye. */
@@ -64,7 +71,10 @@ export class Fleet {
     const started = performance.now();
     let next = 0;
     const tick = (): void => {
-      const due = Math.min(batch.length, Math.floor((spec.connectRate * (performance.now() - started)) / 1000) + 1);
+      const due = Math.min(
+        batch.length,
+        Math.floor((spec.connectRate * (performance.now() - started)) / 1000) + 1,
+      );
       for (; next < due; next += 1) batch[next]!.connect();
       if (next >= batch.length) {
         clearInterval(ramp);

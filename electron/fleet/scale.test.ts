@@ -7,10 +7,13 @@ describe('at scale (issue 5, test 3)', () => {
   it('5,000 clients connect, echo and verify', { timeout: 120_000 }, async () => {
     const { server, port } = await startEngine();
     const fleet = startFleet();
-    const spawned = await fleet.spawn(spec({ count: 5000, messageSize: 200, intervalMs: 250, connectRate: 2500 }), {
-      host: '127.0.0.1',
-      port,
-    });
+    const spawned = await fleet.spawn(
+      spec({ count: 5000, messageSize: 200, intervalMs: 250, connectRate: 2500 }),
+      {
+        host: '127.0.0.1',
+        port,
+      },
+    );
     expect(spawned.ok).toBe(true);
     await waitForFleet(fleet, () => fleet.summary().verified === 5000, '5,000 verified clients', 90_000);
     const summary = fleet.summary();

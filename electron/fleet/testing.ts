@@ -35,7 +35,12 @@ export const spec = (patch: Partial<SpawnSpec>): SpawnSpec => ({
 });
 
 /** Resolves once `condition` holds, re-checked on every fleet change; fails after `ms` saying `what`. */
-export function waitForFleet(fleet: FleetController, condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+export function waitForFleet(
+  fleet: FleetController,
+  condition: () => boolean,
+  what: string,
+  ms = 15_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const finish = (error?: Error): void => {
       clearTimeout(timer);
@@ -47,7 +52,9 @@ export function waitForFleet(fleet: FleetController, condition: () => boolean, w
       if (condition()) finish();
     };
     const timer = setTimeout(() => {
-      const states = fleet.clients().map((c) => `#${c.id} ${c.state} ${c.error ?? ''} ${JSON.stringify(c.verification)}`);
+      const states = fleet
+        .clients()
+        .map((c) => `#${c.id} ${c.state} ${c.error ?? ''} ${JSON.stringify(c.verification)}`);
       finish(new Error(`timed out waiting for ${what}; clients: ${states.slice(0, 5).join('; ')}`));
     }, ms);
     const off = fleet.on('change', check);
@@ -58,5 +65,7 @@ export function waitForFleet(fleet: FleetController, condition: () => boolean, w
 /** The engine connection ids whose peer is one of `clients` (matched by local port from accept actions). */
 export function connectionsOf(actions: Action[], clients: ClientView[]): number[] {
   const ports = new Set(clients.flatMap((c) => (c.localPort === null ? [] : [c.localPort])));
-  return actions.flatMap((a) => (a.kind === 'accept' && ports.has(Number(a.peer.split(':').at(-1))) ? [a.id] : []));
+  return actions.flatMap((a) =>
+    a.kind === 'accept' && ports.has(Number(a.peer.split(':').at(-1))) ? [a.id] : [],
+  );
 }

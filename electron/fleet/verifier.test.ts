@@ -13,29 +13,36 @@ const sent = (v: StreamVerifier, length: number): Buffer => {
 describe('StreamVerifier', () => {
   it('verifies an echo split at arbitrary points', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20_000 }), fc.array(fc.integer({ min: 1, max: 3000 })), (size, cuts) => {
-        const v = new StreamVerifier();
-        const data = sent(v, size);
-        let at = 0;
-        for (const cut of cuts) {
-          v.receive(data.subarray(at, Math.min(size, at + cut)));
-          at = Math.min(size, at + cut);
-        }
-        v.receive(data.subarray(at));
-        expect(v.verification()).toEqual({ state: 'ok' });
-        expect(v.verified).toBe(size);
-        expect(v.outstanding).toBe(0);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.array(fc.integer({ min: 1, max: 3000 })),
+        (size, cuts) => {
+          const v = new StreamVerifier();
+          const data = sent(v, size);
+          let at = 0;
+          for (const cut of cuts) {
+            v.receive(data.subarray(at, Math.min(size, at + cut)));
+            at = Math.min(size, at + cut);
+          }
+          v.receive(data.subarray(at));
+          expect(v.verification()).toEqual({ state: 'ok' });
+          expect(v.verified).toBe(size);
+          expect(v.outstanding).toBe(0);
+        },
+      ),
     );
   });
 
   it('counts dropped ranges as lost, however the echo is chunked', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ keep: fc.integer({ min: 8, max: 2000 }), drop: fc.integer({ min: 0, max: 2000 }) }), {
-          minLength: 1,
-          maxLength: 20,
-        }),
+        fc.array(
+          fc.record({ keep: fc.integer({ min: 8, max: 2000 }), drop: fc.integer({ min: 0, max: 2000 }) }),
+          {
+            minLength: 1,
+            maxLength: 20,
+          },
+        ),
         fc.integer({ min: 1, max: 1500 }),
         (plan, chunk) => {
           const v = new StreamVerifier();

@@ -41,6 +41,11 @@ if (port) {
 // A broken pipe to the parent is not the clients' business; never crash on it.
 process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE' || error.code === 'ERR_IPC_CHANNEL_CLOSED') process.exit(0);
-  emit({ type: 'notice', level: 'error', code: 'FLEET_ERROR', message: `Fleet process error: ${error.message}` });
+  emit({
+    type: 'notice',
+    level: 'error',
+    code: 'FLEET_ERROR',
+    message: `Fleet process error: ${error.message}`,
+  });
 });
 emit({ type: 'ready', pid: process.pid });

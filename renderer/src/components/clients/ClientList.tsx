@@ -5,7 +5,7 @@ import { useLabStore } from '../../store/lab-store';
 import { formatBytes } from '../format';
 import { rttText, stateText, verificationText } from './client-format';
 
-const ROW_HEIGHT = 26;
+const ROW_HEIGHT = 34;
 
 interface RowProps {
   id: number;
@@ -30,18 +30,26 @@ const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) 
       <span className="client-behaviour">{client.behaviour}</span>
       <span className="client-state">{stateText(client)}</span>
       <span className="client-bytes">
-        {formatBytes(client.bytesSent)} → {formatBytes(client.bytesEchoed)}
+        sent {formatBytes(client.bytesSent)} · echoed {formatBytes(client.bytesEchoed)}
       </span>
       <span className={`client-verification verification-${v}`} data-verification={v}>
         {verificationText(client.verification)}
       </span>
-      <span className="client-rtt">{rttText(client)}</span>
+      <span className="client-rtt" title="round trip p50/p99">
+        rtt {rttText(client)}
+      </span>
     </button>
   );
 });
 
 /** Every client, virtualized: only the rows in view are in the DOM, even with 10,000 clients. */
-export function ClientList({ selected, onSelect }: { selected: number | null; onSelect: (id: number | null) => void }) {
+export function ClientList({
+  selected,
+  onSelect,
+}: {
+  selected: number | null;
+  onSelect: (id: number | null) => void;
+}) {
   const ids = useLabStore(useShallow((s) => [...s.clients.keys()]));
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
@@ -56,7 +64,13 @@ export function ClientList({ selected, onSelect }: { selected: number | null; on
   return (
     <div ref={scroller} className="client-scroller">
       {ids.length === 0 && <p className="panel-empty">No clients yet: pick a behaviour and press Spawn.</p>}
-      <div role="list" aria-label="clients" data-count={ids.length} className="list-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="list"
+        aria-label="clients"
+        data-count={ids.length}
+        className="list-body"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const id = ids[item.index];
           if (id === undefined) return null;

@@ -13,20 +13,39 @@ export function CustomMessage({ clientId }: { clientId: number | null }) {
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (clientId !== null) void send('sendFromClient', { clientId, data: encoding === 'text' ? data.replace(/\\n/g, '\n') : data, encoding });
+    if (clientId !== null)
+      void send('sendFromClient', {
+        clientId,
+        data: encoding === 'text' ? data.replace(/\\n/g, '\n') : data,
+        encoding,
+      });
   };
 
   return (
     <form className="custom-message" aria-label="Custom message" onSubmit={submit}>
       <label className="field">
         <span>{clientId === null ? 'Pick a client below, then' : `From #${clientId}`}</span>
-        <input value={data} onChange={(e) => setData(e.target.value)} aria-label="Message" spellCheck={false} />
+        <input
+          value={data}
+          onChange={(e) => setData(e.target.value)}
+          aria-label="Message"
+          spellCheck={false}
+        />
       </label>
-      <select value={encoding} aria-label="Encoding" onChange={(e) => setEncoding(e.target.value as 'text' | 'hex')}>
+      <select
+        value={encoding}
+        aria-label="Encoding"
+        onChange={(e) => setEncoding(e.target.value as 'text' | 'hex')}
+      >
         <option value="text">text</option>
         <option value="hex">hex</option>
       </select>
-      <button type="submit" className="btn btn-small" disabled={!open} title={open ? undefined : 'Choose an open client in the list'}>
+      <button
+        type="submit"
+        className="btn btn-small"
+        disabled={!open}
+        title={open ? undefined : 'Choose an open client in the list'}
+      >
         Send
       </button>
       <FieldError error={error} />

@@ -64,9 +64,22 @@ function makeChart(UPlot: typeof uPlot, def: ChartDef, element: HTMLElement): uP
     scales: { x: { time: true } },
     axes: [
       { stroke: css('--muted', '#888'), grid: { show: false }, ticks: { show: false }, size: 24 },
-      { stroke: css('--muted', '#888'), values: (_u, splits) => splits.map(def.value), size: 56, grid: { stroke: css('--line', '#ddd') } },
+      {
+        stroke: css('--muted', '#888'),
+        values: (_u, splits) => splits.map(def.value),
+        size: 56,
+        grid: { stroke: css('--line', '#ddd') },
+      },
     ],
-    series: [{}, ...def.series.map((s) => ({ label: s.label, stroke: css(s.color, '#4f46e5'), width: 1.5, points: { show: false } }))],
+    series: [
+      {},
+      ...def.series.map((s) => ({
+        label: s.label,
+        stroke: css(s.color, '#4f46e5'),
+        width: 1.5,
+        points: { show: false },
+      })),
+    ],
   };
   return new UPlot(options, [[], ...def.series.map(() => [])], element);
 }
@@ -82,7 +95,9 @@ function startCharts(UPlot: typeof uPlot, holders: (HTMLDivElement | null)[]): (
   const draw = (): void => {
     frame = 0;
     series.add(sampleOf(useLabStore.getState()));
-    charts.forEach((chart, i) => chart.setData([series.t, ...CHARTS[i]!.series.map((s) => s.column(series))]));
+    charts.forEach((chart, i) =>
+      chart.setData([series.t, ...CHARTS[i]!.series.map((s) => s.column(series))]),
+    );
   };
   const schedule = (): void => {
     frame ||= requestAnimationFrame(draw);
@@ -90,7 +105,9 @@ function startCharts(UPlot: typeof uPlot, holders: (HTMLDivElement | null)[]): (
   const unsubscribe = useLabStore.subscribe(schedule);
   const idle = window.setInterval(schedule, IDLE_SAMPLE_MS);
   const resize = new ResizeObserver(() =>
-    charts.forEach((chart, i) => chart.setSize({ width: Math.max(200, holders[i]?.clientWidth ?? 200), height: HEIGHT })),
+    charts.forEach((chart, i) =>
+      chart.setSize({ width: Math.max(200, holders[i]?.clientWidth ?? 200), height: HEIGHT }),
+    ),
   );
   for (const holder of holders) if (holder) resize.observe(holder);
   return () => {

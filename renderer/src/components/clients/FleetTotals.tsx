@@ -25,13 +25,18 @@ export function FleetTotals() {
           {formatCount(fleet.verified)} verified
         </span>
         {' · '}
-        <span className={fleet.mismatches ? 'verification-mismatch' : 'muted'}>{formatCount(fleet.mismatches)} mismatched</span>
+        <span className={fleet.mismatches ? 'verification-mismatch' : 'muted'}>
+          {formatCount(fleet.mismatches)} mismatched
+        </span>
         {' · '}
-        <span className={fleet.bytesLost ? 'verification-lost' : 'muted'}>{formatBytes(fleet.bytesLost)} lost</span>
+        <span className={fleet.bytesLost ? 'verification-lost' : 'muted'}>
+          {formatBytes(fleet.bytesLost)} lost
+        </span>
       </p>
       {fleet.bytesSent !== undefined && (
         <p className="fleet-line muted">
-          {formatBytes(fleet.bytesSent)} sent · {formatBytes(fleet.bytesEchoed ?? 0)} echoed · {formatCount(fleet.roundTrips ?? 0)} round trips
+          {formatBytes(fleet.bytesSent)} sent · {formatBytes(fleet.bytesEchoed ?? 0)} echoed ·{' '}
+          {formatCount(fleet.roundTrips ?? 0)} round trips
         </p>
       )}
       {errors.length > 0 && <p className="fleet-line verification-mismatch">Errors: {errors.join(', ')}</p>}

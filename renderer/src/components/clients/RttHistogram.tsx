@@ -26,7 +26,10 @@ export function RttHistogram() {
           const bound = buckets[first + i] ?? 0;
           return (
             <div key={first + i} className="rtt-bar" title={`≤ ${formatMs(bound)} ms: ${formatCount(n)}`}>
-              <div className="rtt-fill" style={{ height: `${max ? Math.max(n ? 3 : 0, (100 * n) / max) : 0}%` }} />
+              <div
+                className="rtt-fill"
+                style={{ height: `${max ? Math.max(n ? 3 : 0, (100 * n) / max) : 0}%` }}
+              />
             </div>
           );
         })}

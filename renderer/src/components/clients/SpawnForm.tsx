@@ -18,7 +18,15 @@ interface Draft {
   reconnect: boolean;
 }
 
-const INITIAL: Draft = { count: '10', behaviour: 'echo', size: '1024', interval: '250', rate: '50', lifetime: '0', reconnect: false };
+const INITIAL: Draft = {
+  count: '10',
+  behaviour: 'echo',
+  size: '1024',
+  interval: '250',
+  rate: '50',
+  lifetime: '0',
+  reconnect: false,
+};
 
 const toNumber = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
@@ -39,11 +47,22 @@ function toSpec(d: Draft): { spec: SpawnSpec } | { error: LabError } {
   return { error: { code: 'BAD_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` } };
 }
 
-function NumberField(props: { label: string; value: string; onChange: (v: string) => void; hint?: string; size?: number }) {
+function NumberField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  size?: number;
+}) {
   return (
     <label className="field" title={props.hint}>
       <span>{props.label}</span>
-      <input value={props.value} inputMode="numeric" size={props.size ?? 6} onChange={(e) => props.onChange(e.target.value)} />
+      <input
+        value={props.value}
+        inputMode="numeric"
+        size={props.size ?? 6}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
     </label>
   );
 }
@@ -73,7 +92,12 @@ export function SpawnForm() {
   return (
     <form className="spawn-form" aria-label="Spawn clients" onSubmit={(e) => void spawn(e)}>
       <div className="spawn-grid">
-        <NumberField label="Clients" value={draft.count} onChange={(count) => set({ count })} hint="1 to 10,000 clients" />
+        <NumberField
+          label="Clients"
+          value={draft.count}
+          onChange={(count) => set({ count })}
+          hint="1 to 10,000 clients"
+        />
         <label className="field">
           <span>Behaviour</span>
           <select
@@ -90,21 +114,55 @@ export function SpawnForm() {
             ))}
           </select>
         </label>
-        <NumberField label="Message size" value={draft.size} onChange={(size) => set({ size })} hint="bytes; 64K or 1M work too (up to 16M)" />
-        <NumberField label="Interval ms" value={draft.interval} onChange={(interval) => set({ interval })} hint="pause between messages; 0 = as fast as the echo comes back" />
-        <NumberField label="Connect rate /s" value={draft.rate} onChange={(rate) => set({ rate })} hint="new connections per second while ramping up" />
-        <NumberField label="Lifetime ms" value={draft.lifetime} onChange={(lifetime) => set({ lifetime })} hint="close after this long; 0 = never" />
+        <NumberField
+          label="Message size"
+          value={draft.size}
+          onChange={(size) => set({ size })}
+          hint="bytes; 64K or 1M work too (up to 16M)"
+        />
+        <NumberField
+          label="Interval ms"
+          value={draft.interval}
+          onChange={(interval) => set({ interval })}
+          hint="pause between messages; 0 = as fast as the echo comes back"
+        />
+        <NumberField
+          label="Connect rate /s"
+          value={draft.rate}
+          onChange={(rate) => set({ rate })}
+          hint="new connections per second while ramping up"
+        />
+        <NumberField
+          label="Lifetime ms"
+          value={draft.lifetime}
+          onChange={(lifetime) => set({ lifetime })}
+          hint="close after this long; 0 = never"
+        />
         <label className="field spawn-check">
-          <input type="checkbox" checked={draft.reconnect} onChange={(e) => set({ reconnect: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.reconnect}
+            onChange={(e) => set({ reconnect: e.target.checked })}
+          />
           <span>Reconnect</span>
         </label>
       </div>
       <p className="spawn-hint muted">{BEHAVIOUR_HINTS[draft.behaviour]}</p>
       <div className="spawn-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} title={listening ? undefined : 'Start the server first: clients connect to it'}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy}
+          title={listening ? undefined : 'Start the server first: clients connect to it'}
+        >
           Spawn
         </button>
-        <button type="button" className="btn btn-stop" disabled={clients === 0} onClick={() => void send('stopClients', {})}>
+        <button
+          type="button"
+          className="btn btn-stop"
+          disabled={clients === 0}
+          onClick={() => void send('stopClients', {})}
+        >
           Stop clients
         </button>
       </div>

@@ -49,7 +49,16 @@ export class ChartSeries {
   }
 
   private columns(): number[][] {
-    return [this.t, this.inRate, this.outRate, this.connections, this.clientsOpen, this.queued, this.cumIn, this.cumOut];
+    return [
+      this.t,
+      this.inRate,
+      this.outRate,
+      this.connections,
+      this.clientsOpen,
+      this.queued,
+      this.cumIn,
+      this.cumOut,
+    ];
   }
 
   private trim(before: number): void {

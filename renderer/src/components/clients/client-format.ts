@@ -5,7 +5,8 @@ export const BEHAVIOUR_HINTS: Record<Behaviour, string> = {
   echo: 'Sends a message, waits for the whole echo, verifies it byte for byte, measures the round trip, repeats.',
   burst: 'One large payload: watch recv(1024) chunk it and the queue grow.',
   stream: 'Sends and reads continuously, verifying every byte.',
-  'slow-reader': 'Sends steadily, reads slowly: fills the send buffer (partial sends, outputs growing). In Tutorial mode it catches lost bytes.',
+  'slow-reader':
+    'Sends steadily, reads slowly: fills the send buffer (partial sends, outputs growing). In Tutorial mode it catches lost bytes.',
   'half-close': 'Sends, then shuts its write side: the EOF branch (recv returns b"").',
   reset: 'Sends, then aborts with RST once echoed: the socket lands in exceptional.',
   idle: 'Connects and waits: a socket that stays in inputs.',
@@ -46,7 +47,8 @@ export function rttText(client: ClientView): string {
   return `${formatMs(client.rttP50)}/${formatMs(client.rttP99)} ms`;
 }
 
-export const formatMs = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : String(Math.round(ms)));
+export const formatMs = (ms: number): string =>
+  ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : String(Math.round(ms));
 
 /** "64K", "1.5 MiB", "1024" → bytes; null when unreadable. */
 export function parseSize(text: string): number | null {

@@ -8,7 +8,8 @@ export function portIndex(clients: Map<number, ClientView>): Map<number, number>
   let index = indexes.get(clients);
   if (!index) {
     index = new Map();
-    for (const client of clients.values()) if (client.localPort !== null) index.set(client.localPort, client.id);
+    for (const client of clients.values())
+      if (client.localPort !== null) index.set(client.localPort, client.id);
     indexes.set(clients, index);
   }
   return index;

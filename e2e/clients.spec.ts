@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { ClientsPanelPage } from './pages/ClientsPanelPage';
+import { LabPage } from './pages/LabPage';
+import { freePort, openClient, type TestClient } from './pages/tcp';
+
+/** Issue 5, test 5: test clients spawned from the window, against the browser shell. */
+let lab: LabPage;
+let clients: ClientsPanelPage;
+let external: TestClient | null = null;
+
+test.beforeEach(async ({ page }, testInfo) => {
+  lab = new LabPage(page, testInfo);
+  clients = new ClientsPanelPage(page);
+  await lab.open();
+  await clients.stopAll();
+  await lab.reset();
+});
+
+test.afterEach(async () => {
+  external?.close();
+  external = null;
+  await clients.stopAll();
+  await lab.reset();
+});
+
+test('20 echo clients verify; 5 reset clients pass through exceptional and leave', async () => {
+  test.setTimeout(60_000);
+  const port = await freePort();
+  await lab.start(port);
+  external = await openClient(port);
+
+  await clients.spawn(20, 'echo', { size: 512, intervalMs: 100 });
+  await expect(lab.list('inputs')).toHaveAttribute('data-count', '22'); // the listener, 20 clients, 1 external
+  await expect(clients.verified).toHaveText('20 verified');
+  await expect(clients.list.getByRole('listitem').first()).toContainText('verified');
+  await expect(lab.chipOf('inputs', external.localPort)).toContainText('external');
+  await expect(
+    lab
+      .list('inputs')
+      .getByRole('listitem')
+      .filter({ hasText: /client #\d+/ })
+      .first(),
+  ).toBeVisible();
+  await lab.shot('clients-1-twenty-echo-verified');
+
+  // Step through the resets one select() at a time, so each visit to exceptional is seen.
+  await clients.stopAll();
+  await expect(lab.list('inputs')).toHaveAttribute('data-count', '2');
+  await lab.mode('Step');
+  await clients.spawn(5, 'reset', { size: 64 });
+  const marked = lab.page.locator('.lists [data-marks]:not([data-marks=""])');
+  const closed = clients.list.getByRole('listitem').filter({ hasText: 'closed' });
+  let shot = false;
+  for (let steps = 0; steps < 200; steps += 1) {
+    const done =
+      (await lab.list('inputs').getAttribute('data-count')) === '2' && (await closed.count()) === 5;
+    if (done) break;
+    await expect(marked.first()).toBeVisible({ timeout: 10_000 }); // select() would return something
+    if (!shot && (await lab.list('exceptional').getByRole('listitem').count()) > 0) {
+      await lab.shot('clients-2-reset-in-exceptional');
+      shot = true;
+    }
+    await lab.step.click();
+  }
+  await expect(lab.list('inputs')).toHaveAttribute('data-count', '2');
+  await expect(lab.list('exceptional')).toHaveAttribute('data-count', '0');
+  await expect(closed).toHaveCount(5);
+  // The timeline says where each went: X #id is select()'s exceptional set.
+  const timeline = (
+    await lab.page.getByRole('list', { name: 'Iterations' }).getByRole('listitem').allTextContents()
+  ).join(' ');
+  const exceptional = new Set(timeline.match(/X( #\d+)+/g)?.flatMap((x) => x.match(/#\d+/g) ?? []));
+  expect(exceptional.size).toBe(5);
+});

@@ -1,5 +1,4 @@
 import { extname, join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME } from './window';
 
 /**
@@ -39,25 +38,3 @@ const TYPES: Record<string, string> = {
 /** A content type for a file name, by extension. */
 export const contentType = (file: string): string =>
   TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-
-/** Must run before app `ready`: app:// behaves like https (secure, standard, fetch-able). */
-export async function registerAppScheme(): Promise<void> {
-  const { protocol } = await import('electron');
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
-}
-
-/** Serves the built renderer from `root` over app://socket-lab/. */
-export async function serveAppProtocol(root: string): Promise<void> {
-  const { net, protocol } = await import('electron');
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(request.url, root);
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    if (!response.ok) return new Response('Not found', { status: 404 });
-    return new Response(response.body, {
-      headers: { 'content-type': contentType(file), 'x-content-type-options': 'nosniff' },
-    });
-  });
-}

@@ -1,6 +1,6 @@
 import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerAppScheme, serveAppProtocol } from './app-scheme';
 import { createHost } from './create-host';
 import { setupIpc } from './ipc';
 import { loadBounds, rememberBounds, setupQuit, setupSingleInstance } from './lifecycle';
@@ -13,7 +13,7 @@ const origins = allowedOrigins(devServerUrl);
 let mainWindow: BrowserWindow | undefined;
 
 async function onReady(): Promise<void> {
-  await serveAppProtocol(join(here, '../renderer'));
+  serveAppProtocol(join(here, '../renderer'));
   setupMenu();
   const host = createHost();
   const bounds = await loadBounds();
@@ -25,7 +25,7 @@ async function onReady(): Promise<void> {
 }
 
 if (setupSingleInstance(() => mainWindow)) {
-  await registerAppScheme();
+  registerAppScheme();
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, origins));
   app.whenReady().then(onReady, (error: unknown) => {
     console.error('Socket Lab failed to start:', error);

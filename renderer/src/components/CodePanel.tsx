@@ -39,8 +39,12 @@ export function CodePanel() {
     return byLine;
   }, [actions]);
   const cursorRef = useRef<HTMLLIElement>(null);
+  const codeRef = useRef<HTMLOListElement>(null);
+  // Keep the debugger's line in the middle of the panel, without scrolling the page.
   useEffect(() => {
-    cursorRef.current?.scrollIntoView?.({ block: 'nearest' });
+    const line = cursorRef.current;
+    const code = codeRef.current;
+    if (line && code) code.scrollTop = line.offsetTop - code.clientHeight / 2 + line.clientHeight;
   }, [current]);
   const firstHere = Math.min(...here);
   return (
@@ -54,7 +58,7 @@ export function CodePanel() {
           ▶ {formatAction(current)}
         </p>
       )}
-      <ol className="code" aria-label="Seed source">
+      <ol ref={codeRef} className="code" aria-label="Seed source">
         {SEED_LINES.map((text, index) => {
           const line = index + 1;
           const crash = crashes.get(line);
@@ -77,11 +81,7 @@ export function CodePanel() {
                 {line}
               </span>
               <code>{tintPython(text)}</code>
-              {crash && (
-                <span className="crash-marker">
-                  ✖ {formatAction(crash)}
-                </span>
-              )}
+              {crash && <span className="crash-marker">✖ {formatAction(crash)}</span>}
             </li>
           );
         })}

@@ -8,7 +8,9 @@ function useIterationRate(iteration: number): number {
   const [rate, setRate] = useState(0);
   useEffect(() => {
     const now = performance.now();
-    samples.current = samples.current.filter((s) => now - s.at < 2000).concat({ at: now, n: iteration });
+    // A restarted server counts from 0 again: start the window afresh.
+    const kept = samples.current.filter((s) => now - s.at < 2000 && s.n <= iteration);
+    samples.current = kept.concat({ at: now, n: iteration });
   }, [iteration]);
   useEffect(() => {
     const timer = window.setInterval(() => {

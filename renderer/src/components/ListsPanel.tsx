@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { SocketId } from '../../../shared/engine';
 import { useDisplay, type SetsSource } from '../store/selectors';
-import { EmptyState } from './EmptyState';
+import { EmptyState, ListeningHint } from './EmptyState';
 import { SocketList } from './SocketList';
 
 const SOURCE_TEXT: Record<SetsSource, string> = {
@@ -64,6 +64,7 @@ export function ListsPanel() {
         />
         {!record && <EmptyState />}
       </div>
+      {!record && <ListeningHint />}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { bytesAsHex, bytesAsText, formatBytes, fromBase64 } from './format';
 
 type Encoding = 'text' | 'hex';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The connection's message queue, head first, each message as text or hex. */
 export function QueueView({ detail }: { detail: ConnectionDetail }) {
   const [encoding, setEncoding] = useState<Encoding>('text');
@@ -13,7 +15,7 @@ export function QueueView({ detail }: { detail: ConnectionDetail }) {
         <h4>
           message_queues[#{detail.id}]{' '}
           <span className="muted">
-            {detail.queue.length + detail.queueMore} messages · {formatBytes(detail.queuedBytes)}
+            {plural(detail.queue.length + detail.queueMore, 'message')} · {formatBytes(detail.queuedBytes)}
           </span>
         </h4>
         <div className="toggle" role="group" aria-label="Show messages as">

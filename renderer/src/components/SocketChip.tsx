@@ -79,16 +79,14 @@ function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps[
   const flags = [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
   return (
     <>
-      <span className="chip-id">#{id}</span>{' '}
-      <span className="chip-peer">
-        {view?.peer ?? 'closed'}
-        {view && <PeerOrigin client={client} />}
-      </span>{' '}
+      <span className="chip-id">#{id}</span> <span className="chip-peer">{view?.peer ?? 'closed'}</span>{' '}
       <span className="chip-queue" title="messages waiting in its queue">
         {messages === 0 ? 'q 0' : `q ${messages} · ${formatBytes(bytes)}`}
+      </span>{' '}
+      <span className="chip-flags">
+        {flags.length > 0 && <span className="chip-flag">{flags.join(' · ')} </span>}
+        {view && <PeerOrigin client={client} />}
       </span>
-      {flags.length > 0 && ' '}
-      {flags.length > 0 && <span className="chip-flags">{flags.join(' · ')}</span>}
     </>
   );
 }

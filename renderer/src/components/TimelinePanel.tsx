@@ -7,8 +7,10 @@ import { IterationActions } from './IterationActions';
 
 const ROW_HEIGHT = 30;
 
-const setText = (label: string, ids: number[]): string | null =>
-  ids.length === 0 ? null : `${label} ${ids.length > 3 ? ids.length : ids.map((id) => `#${id}`).join(' ')}`;
+const setText = (label: string, ids: number[]): string | null => {
+  if (ids.length === 0) return null;
+  return `${label} ${ids.length > 3 ? `${ids.length} sockets` : ids.map((id) => `#${id}`).join(' ')}`;
+};
 
 const IterationRow = memo(function IterationRow({
   record,

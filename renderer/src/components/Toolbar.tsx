@@ -4,21 +4,28 @@ import { ServerControls } from './ServerControls';
 import { StepControls } from './StepControls';
 import { TutorialSwitch } from './TutorialSwitch';
 
-/** The top bar: server, loop mode and stepping, fidelity, counters. */
+/** Two rows: the server and its counters; then the loop (mode, stepping, fidelity) and the keys. */
 export function Toolbar() {
   return (
     <header className="toolbar">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          ⇄
-        </span>
-        <span className="brand-name">Socket Lab</span>
+      <div className="toolbar-row">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ⇄
+          </span>
+          <span className="brand-name">Socket Lab</span>
+        </div>
+        <ServerControls />
+        <Counters />
       </div>
-      <ServerControls />
-      <ModeControls />
-      <StepControls />
-      <TutorialSwitch />
-      <Counters />
+      <div className="toolbar-row toolbar-loop">
+        <ModeControls />
+        <StepControls />
+        <TutorialSwitch />
+        <p className="keys" aria-hidden="true">
+          <kbd>Space</kbd> step · <kbd>⇧ Space</kbd> action · <kbd>R</kbd> run · <kbd>S</kbd> start/stop
+        </p>
+      </div>
     </header>
   );
 }

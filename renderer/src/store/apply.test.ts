@@ -57,6 +57,12 @@ describe('applyDelta', () => {
     expect(data.coalesced).toBe(5);
   });
 
+  it('starts the history afresh when a restarted server counts from 0 again', () => {
+    const running = fromSnapshot(snapshot({ iteration: 9 }, [record(8, []), record(9, [])]));
+    const next = apply(running, delta({ engine: { iteration: 1 }, iterations: [record(1, [])] }));
+    expect(next.history.map((r) => r.n)).toEqual([1]);
+  });
+
   it('keeps the newest notices only', () => {
     const notices = Array.from({ length: MAX_NOTICES + 5 }, (_, i) => ({
       level: 'info' as const,

@@ -107,10 +107,16 @@ export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
   const connections = patchMap(data.connections, delta.connections, delta.removed);
   if (connections !== data.connections) patch.connections = connections;
   const limit = engine?.options.historySize ?? 500;
-  const history = appendHistory(data.history, delta.iterations, limit);
+  // A restarted server counts iterations from 0 again: the old run's records no longer apply.
+  const restarted =
+    delta.engine.iteration !== undefined && delta.engine.iteration < (data.engine?.iteration ?? 0);
+  const before: Pick<LabData, 'history' | 'crashes'> = restarted ? { history: [], crashes: [] } : data;
+  const history = appendHistory(before.history, delta.iterations, limit);
   if (history !== data.history) patch.history = history;
-  const crashes = crashesIn(delta.iterations).filter((c) => c.n > (data.crashes.at(-1)?.n ?? -1));
-  if (crashes.length > 0) patch.crashes = data.crashes.concat(crashes).slice(-MAX_CRASHES);
+  const crashes = crashesIn(delta.iterations).filter((c) => c.n > (before.crashes.at(-1)?.n ?? -1));
+  if (crashes.length > 0 || before.crashes !== data.crashes) {
+    patch.crashes = before.crashes.concat(crashes).slice(-MAX_CRASHES);
+  }
   if (delta.coalesced > 0) patch.coalesced = data.coalesced + delta.coalesced;
   const clients = patchMap(data.clients, delta.clients, delta.clientsRemoved);
   if (clients !== data.clients) patch.clients = clients;

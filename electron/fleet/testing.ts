@@ -2,12 +2,17 @@
  * Test support for the fleet: a real fleet process (forked, TypeScript via
  * tsx), disposed after each test, and waits re-checked on fleet events.
  */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { afterEach } from 'vitest';
 import type { SpawnSpec } from '../../shared/contract';
 import type { Action } from '../../shared/engine';
 import type { ClientView } from '../../shared/fleet';
 import { FleetController } from './controller';
-import { nodeLauncher } from './node-launcher';
+import { describeExit, type FleetLauncher } from './launcher';
+import { defaultWorkerPath, nodeLauncher } from './node-launcher';
+import type { FromWorker } from './protocol';
 
 const fleets: FleetController[] = [];
 
@@ -68,4 +73,45 @@ export function connectionsOf(actions: Action[], clients: ClientView[]): number[
   return actions.flatMap((a) =>
     a.kind === 'accept' && ports.has(Number(a.peer.split(':').at(-1))) ? [a.id] : [],
   );
+}
+
+/**
+ * A fork whose fd limit is `maxFiles` (through `sh -c ulimit`), to run the
+ * fleet out of file descriptors on purpose.
+ */
+export function limitedLauncher(maxFiles: number): FleetLauncher {
+  return () => {
+    const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const child = spawn(
+      '/bin/sh',
+      [
+        '-c',
+        `ulimit -n ${maxFiles} && exec "$0" "$@"`,
+        process.execPath,
+        '--import',
+        loader,
+        defaultWorkerPath(),
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    child.on('error', () => undefined);
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
+      onExit: (listener) => child.once('exit', (code, signal) => listener(describeExit(code, signal))),
+      kill: () => child.kill(),
+    };
+  };
+}
+
+/** Starts a controller on a custom launcher, disposed after the test. */
+export function startFleetWith(launcher: FleetLauncher): FleetController {
+  const fleet = new FleetController(launcher);
+  fleets.push(fleet);
+  return fleet;
 }

@@ -13,16 +13,19 @@ export type WsLabApi = LabApi & {
 
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
 const REQUEST_TIMEOUT_MS = 30_000;
+/** Requests that may wait for the socket to open; more fail at once. */
+const MAX_WAITING = 256;
 
 /**
- * Connects to `url` and keeps reconnecting with backoff. Requests made while the link is
- * down fail at once with TRANSPORT rather than queueing without bound.
+ * Connects to `url` and keeps reconnecting with backoff. Requests made while connecting wait
+ * for the socket (boundedly); while the link is down they fail at once with TRANSPORT.
  */
 export function createWsTransport(url: string, Socket: typeof WebSocket = WebSocket): WsLabApi {
   let socket: WebSocket;
   let nextId = 1;
   let attempt = 0;
   let closedByUser = false;
+  let waiting = 0;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const deltaListeners = new Set<(delta: LabDelta) => void>();
   const statusListeners = new Set<(status: LinkStatus) => void>();
@@ -63,10 +66,28 @@ export function createWsTransport(url: string, Socket: typeof WebSocket = WebSoc
     });
   };
 
-  const request = (command: CommandName, args: unknown): Promise<Result<unknown>> => {
-    if (socket.readyState !== Socket.OPEN) {
-      return Promise.resolve(fail('TRANSPORT', 'Not connected to the lab server (reconnecting…).'));
-    }
+  /** Resolves true once the socket is open, false if it closes first (requests wait, boundedly, while connecting). */
+  const ready = (): Promise<boolean> => {
+    if (socket.readyState === Socket.OPEN) return Promise.resolve(true);
+    if (socket.readyState !== Socket.CONNECTING || waiting >= MAX_WAITING) return Promise.resolve(false);
+    waiting += 1;
+    const current = socket;
+    return new Promise((resolve) => {
+      const settle = (open: boolean) => () => {
+        waiting -= 1;
+        current.removeEventListener('open', onOpen);
+        current.removeEventListener('close', onClose);
+        resolve(open);
+      };
+      const onOpen = settle(true);
+      const onClose = settle(false);
+      current.addEventListener('open', onOpen);
+      current.addEventListener('close', onClose);
+    });
+  };
+
+  const request = async (command: CommandName, args: unknown): Promise<Result<unknown>> => {
+    if (!(await ready())) return fail('TRANSPORT', 'Not connected to the lab server (reconnecting…).');
     const id = nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

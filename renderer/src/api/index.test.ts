@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import type { LabApi } from '../../../shared/contract';
+import { pickTransport, webSocketUrl } from '.';
+
+describe('the renderer transport', () => {
+  it('builds the WebSocket URL from the page address and its token', () => {
+    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:5170', search: '?token=abc_-1' })).toBe(
+      'ws://127.0.0.1:5170/ws?token=abc_-1',
+    );
+    expect(webSocketUrl({ protocol: 'http:', host: 'localhost:1', search: '' })).toBe(
+      'ws://localhost:1/ws?token=',
+    );
+  });
+
+  it('uses window.lab when the Electron preload provided it', () => {
+    const lab = { onDelta: () => () => undefined } as unknown as LabApi;
+    const fakeWindow = { lab } as unknown as Window;
+    expect(pickTransport(fakeWindow).api).toBe(lab);
+  });
+});

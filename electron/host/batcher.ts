@@ -17,7 +17,10 @@ export class DeltaCollector {
   private records: IterationRecord[] = [];
   private coalesced = 0;
   private notices: Notice[] = [];
-  private dirty = false;
+  private engineDirty = false;
+  private fleetDirty = false;
+  /** When the engine's fields may be read again: reading them costs O(connections). */
+  private nextEngineRead = 0;
   private lastSent = new Map<string, string>();
 
   constructor(
@@ -26,14 +29,19 @@ export class DeltaCollector {
     private readonly maxRecords = MAX_BATCH_RECORDS,
   ) {}
 
-  /** Something happened: state changed, a record or an action came. */
-  markDirty(): void {
-    this.dirty = true;
+  /** The engine's state changed: a record, an action, a state event. */
+  markEngineDirty(): void {
+    this.engineDirty = true;
+  }
+
+  /** The fleet said something changed. */
+  markFleetDirty(): void {
+    this.fleetDirty = true;
   }
 
   addRecord(record: IterationRecord): void {
     this.records.push(record);
-    this.dirty = true;
+    this.engineDirty = true;
     if (this.records.length > this.maxRecords) {
       this.records.shift();
       this.coalesced += 1;
@@ -42,7 +50,6 @@ export class DeltaCollector {
 
   addNotice(notice: Notice): void {
     this.notices.push(notice);
-    this.dirty = true;
     if (this.notices.length > MAX_BATCH_NOTICES) this.notices.shift();
   }
 
@@ -50,33 +57,48 @@ export class DeltaCollector {
   take(): LabDelta | null {
     const engineChanges = this.engine.takeChanges();
     const fleetChanges = this.fleet?.takeChanges() ?? { changed: [], removed: [] };
+    const engine = this.readEngineFields();
+    const fleetDue = this.fleetDirty || fleetChanges.changed.length + fleetChanges.removed.length > 0;
     const quiet =
-      !this.dirty &&
-      engineChanges.changed.length + engineChanges.removed.length === 0 &&
-      fleetChanges.changed.length + fleetChanges.removed.length === 0;
+      engine === null &&
+      !fleetDue &&
+      this.records.length + this.notices.length === 0 &&
+      engineChanges.changed.length + engineChanges.removed.length === 0;
     if (quiet) return null;
     const { connections, removed } = this.connectionChanges(engineChanges);
     const { clients, clientsRemoved } = this.clientChanges(fleetChanges);
     const delta: LabDelta = {
       seq: ++this.seq,
-      engine: this.dirty ? this.changedEngineFields(this.engine.snapshot()) : {},
+      engine: engine ?? {},
       connections,
       removed,
       iterations: this.records,
       coalesced: this.coalesced,
       clients,
       clientsRemoved,
-      fleet:
-        this.fleet && (this.dirty || clients.length + clientsRemoved.length > 0)
-          ? this.fleet.summary()
-          : null,
+      fleet: this.fleet && fleetDue ? this.fleet.summary() : null,
       notices: this.notices,
     };
     this.records = [];
     this.coalesced = 0;
     this.notices = [];
-    this.dirty = false;
+    this.fleetDirty = false;
     return delta;
+  }
+
+  /**
+   * The engine's changed fields, or null when nothing changed or it is too soon: a read
+   * snapshots every connection, so reads are spaced to take at most ~10% of the time.
+   * A skipped read stays due; the host's poll picks it up.
+   */
+  private readEngineFields(): Partial<EngineFields> | null {
+    const started = performance.now();
+    if (!this.engineDirty || started < this.nextEngineRead) return null;
+    this.engineDirty = false;
+    const fields = this.changedEngineFields(this.engine.snapshot());
+    const cost = performance.now() - started;
+    this.nextEngineRead = started + cost * 10;
+    return fields;
   }
 
   private connectionChanges(changes: { changed: number[]; removed: number[] }) {

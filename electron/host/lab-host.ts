@@ -31,8 +31,8 @@ export class LabHost {
   ) {
     this.handlers = createHandlers(engine, fleet, () => this.snapshot());
     this.collector = new DeltaCollector(engine, fleet);
-    const changed = () => {
-      this.collector.markDirty();
+    const engineChanged = () => {
+      this.collector.markEngineDirty();
       this.schedule();
     };
     this.unlisten.push(
@@ -40,8 +40,8 @@ export class LabHost {
         this.collector.addRecord(record);
         this.schedule();
       }),
-      engine.on('action', changed),
-      engine.on('state', changed),
+      engine.on('action', engineChanged),
+      engine.on('state', engineChanged),
       engine.on('notice', (notice) => {
         this.collector.addNotice(notice);
         this.schedule();
@@ -49,7 +49,10 @@ export class LabHost {
     );
     if (fleet) {
       this.unlisten.push(
-        fleet.on('change', changed),
+        fleet.on('change', () => {
+          this.collector.markFleetDirty();
+          this.schedule();
+        }),
         fleet.on('notice', (notice) => {
           this.collector.addNotice(notice);
           this.schedule();

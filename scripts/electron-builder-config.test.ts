@@ -70,6 +70,7 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
     });
+    expect(config.disableAsarIntegrity ?? false).toBe(false); // the integrity fuse needs the embedded hash
   });
 
   it('points every platform at the generated icon set', () => {

@@ -43,7 +43,8 @@ export class ClientRun implements Link {
     private readonly script: BehaviourScript,
     private readonly events: RunEvents,
   ) {
-    this.socket = connect({ host: target.host, port: target.port, allowHalfOpen: true });
+    // The client is an instrument: Nagle on its side would add delay the server did not cause.
+    this.socket = connect({ host: target.host, port: target.port, allowHalfOpen: true, noDelay: true });
     this.socket.on('connect', () => {
       this.events.open(this.socket.localPort ?? null);
       this.script.open(this);

@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { StreamVerifier } from './verifier';
 import { payload, randomCursor } from './payload';
 
-const sent = (v: StreamVerifier, length: number): Buffer => {
+/** Pushes `length` random bytes, in pieces of at most `piece` (one write per message, as clients do). */
+const sent = (v: StreamVerifier, length: number, piece = length): Buffer => {
   const data = Buffer.concat(payload(randomCursor(), length).slices);
-  v.push(data);
+  for (let at = 0; at < length; at += piece) v.push(data.subarray(at, at + piece));
   return data;
 };
 
@@ -44,10 +45,11 @@ describe('StreamVerifier', () => {
           },
         ),
         fc.integer({ min: 1, max: 1500 }),
-        (plan, chunk) => {
+        fc.integer({ min: 1, max: 3000 }),
+        (plan, chunk, piece) => {
           const v = new StreamVerifier();
           const total = plan.reduce((sum, p) => sum + p.keep + p.drop, 0);
-          const data = sent(v, total);
+          const data = sent(v, total, piece);
           const kept: Buffer[] = [];
           let at = 0;
           for (const p of plan) {

@@ -87,7 +87,7 @@ export class StreamVerifier {
       const want = head.subarray(0, n);
       if (!got.equals(want)) {
         const same = firstDifference(got, want);
-        this.advance(at + same, true);
+        this.advance(same, true);
         this.resync(chunk.subarray(at + same), false);
         return;
       }

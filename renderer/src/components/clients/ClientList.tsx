@@ -29,14 +29,14 @@ const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) 
       <span className="client-id">#{id}</span>
       <span className="client-behaviour">{client.behaviour}</span>
       <span className="client-state">{stateText(client)}</span>
-      <span className="client-bytes">
-        sent {formatBytes(client.bytesSent)} · echoed {formatBytes(client.bytesEchoed)}
+      <span className="client-bytes" title="bytes sent ↑ and echoed back ↓">
+        ↑{formatBytes(client.bytesSent)} ↓{formatBytes(client.bytesEchoed)}
       </span>
       <span className={`client-verification verification-${v}`} data-verification={v}>
         {verificationText(client.verification)}
       </span>
       <span className="client-rtt" title="round trip p50/p99">
-        rtt {rttText(client)}
+        {rttText(client)}
       </span>
     </button>
   );

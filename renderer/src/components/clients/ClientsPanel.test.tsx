@@ -92,9 +92,9 @@ describe('the Clients panel', () => {
     );
     const rows = within(screen.getByRole('list', { name: 'clients' })).getAllByRole('listitem');
     expect(rows.map((r) => r.textContent)).toEqual([
-      '#1echoopensent 1.0 KiB · echoed 1.0 KiBverifiedrtt 0.42/1.50 ms',
-      '#2echoerror ECONNREFUSEDsent 1.0 KiB · echoed 1.0 KiBpendingrtt 0.42/1.50 ms',
-      '#3echoopensent 1.0 KiB · echoed 1.0 KiB512 B lostrtt 0.42/1.50 ms',
+      '#1echoopen↑1.0 KiB ↓1.0 KiBverified0.42/1.50 ms',
+      '#2echoerror ECONNREFUSED↑1.0 KiB ↓1.0 KiBpending0.42/1.50 ms',
+      '#3echoopen↑1.0 KiB ↓1.0 KiB512 B lost0.42/1.50 ms',
     ]);
     expect(screen.getByTestId('fleet-verified').textContent).toBe('1 verified');
     expect(screen.getByLabelText('Fleet totals').textContent).toContain('ECONNREFUSED ×1');

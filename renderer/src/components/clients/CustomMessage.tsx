@@ -24,7 +24,7 @@ export function CustomMessage({ clientId }: { clientId: number | null }) {
   return (
     <form className="custom-message" aria-label="Custom message" onSubmit={submit}>
       <label className="field">
-        <span>{clientId === null ? 'Pick a client below, then' : `From #${clientId}`}</span>
+        <span>{clientId === null ? 'Pick a client above, then' : `From #${clientId}`}</span>
         <input
           value={data}
           onChange={(e) => setData(e.target.value)}

@@ -63,11 +63,18 @@ function makeChart(UPlot: typeof uPlot, def: ChartDef, element: HTMLElement): uP
     cursor: { show: false },
     scales: { x: { time: true } },
     axes: [
-      { stroke: css('--muted', '#888'), grid: { show: false }, ticks: { show: false }, size: 24 },
+      {
+        stroke: css('--muted', '#888'),
+        grid: { show: false },
+        ticks: { show: false },
+        size: 24,
+        // One line per tick (uPlot's default adds the date on a second line).
+        values: (_u, splits) => splits.map((t) => new Date(t * 1000).toTimeString().slice(3, 8)),
+      },
       {
         stroke: css('--muted', '#888'),
         values: (_u, splits) => splits.map(def.value),
-        size: 56,
+        size: 68,
         grid: { stroke: css('--line', '#ddd') },
       },
     ],

@@ -1,10 +1,14 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '..');
+const run = promisify(execFile);
 
 interface Step {
   name?: string;
@@ -120,7 +124,38 @@ describe('.github/workflows/release.yml', () => {
   });
 });
 
+/** What GitHub's own workflow parser says of `files`, via scripts/check-workflows.ts under tsx. */
+async function githubErrors(...files: string[]): Promise<Record<string, string[]>> {
+  const script = join(ROOT, 'scripts', 'check-workflows.ts');
+  const child = await run(process.execPath, ['--import', 'tsx', script, ...files], { cwd: ROOT }).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '{}' }),
+  );
+  return JSON.parse(child.stdout) as Record<string, string[]>;
+}
+
 describe('both workflows', () => {
+  it("are valid for GitHub's own workflow parser and schema", async () => {
+    const dir = join(ROOT, '.github', 'workflows');
+    const report = await githubErrors(join(dir, 'ci.yml'), join(dir, 'release.yml'));
+    expect(report).toEqual({ 'ci.yml': [], 'release.yml': [] });
+  });
+
+  it("GitHub's parser catches a broken workflow (so the check above means something)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'socket-lab-workflow-'));
+    try {
+      const broken = join(dir, 'broken.yml');
+      writeFileSync(
+        broken,
+        'on: push\njobs:\n  a:\n    runs-on: x\n    stepz: []\n    steps:\n      - run: echo ${{ matrix.os }\n',
+      );
+      const errors = (await githubErrors(broken))['broken.yml']?.join('\n') ?? '';
+      expect(errors).toMatch(/Unexpected value 'stepz'/);
+      expect(errors).toMatch(/expression is not closed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('only run npm scripts that package.json defines', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;

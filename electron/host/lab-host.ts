@@ -23,7 +23,7 @@ export class LabHost {
   private readonly unlisten: (() => void)[] = [];
   private readonly poll: NodeJS.Timeout;
   private timer: NodeJS.Timeout | undefined;
-  private lastFlush = 0;
+  private lastFlush = -Infinity;
 
   constructor(
     private readonly engine: EnginePort,
@@ -119,14 +119,22 @@ export class LabHost {
 
   private schedule(): void {
     if (this.timer || this.hub.size === 0) return;
-    const wait = Math.max(0, this.lastFlush + MIN_BATCH_INTERVAL_MS - Date.now());
-    this.timer = setTimeout(() => this.flush(), wait);
+    const wait = this.lastFlush + MIN_BATCH_INTERVAL_MS - performance.now();
+    // Timers may fire a little early: re-check, so batches are never closer than the interval.
+    this.timer = setTimeout(() => this.tick(), Math.max(0, Math.ceil(wait)));
   }
 
+  private tick(): void {
+    this.timer = undefined;
+    if (performance.now() - this.lastFlush < MIN_BATCH_INTERVAL_MS) this.schedule();
+    else this.flush();
+  }
+
+  /** Sends what changed now (the timer's job; also before a snapshot, so nothing is counted twice). */
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.lastFlush = Date.now();
+    this.lastFlush = performance.now();
     const delta = this.collector.take();
     if (delta) this.hub.publish(delta);
     else this.hub.drain();

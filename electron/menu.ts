@@ -53,6 +53,13 @@ async function showAbout(): Promise<void> {
 
 /** Installs the application menu (call after app `ready`). */
 export function setupMenu(): void {
+  // macOS's app menu keeps its native About item; give it the same text as Help → About.
+  const versions = appVersions();
+  app.setAboutPanelOptions({
+    applicationName: 'Socket Lab',
+    applicationVersion: versions.app,
+    credits: aboutText(versions).detail,
+  });
   const template = menuTemplate(process.platform, {
     showTutorial: showTutorialWindow,
     reportProblem: () => openAllowed(newIssueUrl(appVersions())),

@@ -23,9 +23,9 @@ const PROBE_TIMEOUT_MS = 5000;
 export const BUILDER_CONFIG_FILE = 'electron-builder.yml';
 
 /** Runs a command in the project root with inherited output; resolves to its exit code. */
-function run(command: string, args: readonly string[]): Promise<number> {
+function run(command: string, args: readonly string[], shell = false): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', shell: false });
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', shell });
     child.on('error', fail);
     child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
@@ -35,7 +35,7 @@ function run(command: string, args: readonly string[]): Promise<number> {
 function npmRunBuild(): Promise<number> {
   const npmCli = process.env.npm_execpath;
   if (npmCli && /\.[cm]?js$/.test(npmCli)) return run(process.execPath, [npmCli, 'run', 'build']);
-  return run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
+  return run('npm', ['run', 'build'], process.platform === 'win32'); // Node refuses npm.cmd without a shell
 }
 
 /** electron-builder's arguments: this project's config, never publish from here, then the user's. */

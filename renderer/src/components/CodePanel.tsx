@@ -15,6 +15,8 @@ interface Shown {
 }
 
 const NOTHING: Action[] = [];
+/** `while inputs:` — where the interesting part starts. */
+const LOOP_LINE = SEED_LINES.findIndex((l) => l.startsWith('while inputs')) + 1;
 
 /** A picked iteration, else the Step action trail, else the newest iteration. */
 function selectShown(s: LabState): Shown {
@@ -38,15 +40,17 @@ export function CodePanel() {
     for (const a of actions) if (a.kind === 'crash') byLine.set(seedLines(a)[0] ?? 0, a);
     return byLine;
   }, [actions]);
-  const cursorRef = useRef<HTMLLIElement>(null);
   const codeRef = useRef<HTMLOListElement>(null);
-  // Keep the debugger's line in the middle of the panel, without scrolling the page.
+  const target = here.size > 0 ? Math.min(...here) : lit.size > 0 ? Math.min(...lit) : LOOP_LINE;
+  // Keep the line that ran in view (centred when it was out of view), without scrolling the page.
   useEffect(() => {
-    const line = cursorRef.current;
     const code = codeRef.current;
-    if (line && code) code.scrollTop = line.offsetTop - code.clientHeight / 2 + line.clientHeight;
-  }, [current]);
-  const firstHere = Math.min(...here);
+    const line = code?.querySelector<HTMLElement>(`[data-line="${target}"]`);
+    if (!code || !line) return;
+    const top = line.offsetTop;
+    const visible = top >= code.scrollTop && top + line.offsetHeight <= code.scrollTop + code.clientHeight;
+    if (!visible || here.size > 0) code.scrollTop = top - code.clientHeight / 2 + line.offsetHeight;
+  }, [target, here]);
   return (
     <section className="panel code-panel" aria-label="Code">
       <header className="panel-header">
@@ -72,7 +76,6 @@ export function CodePanel() {
           return (
             <li
               key={line}
-              ref={line === firstHere ? cursorRef : undefined}
               className={classes.filter(Boolean).join(' ')}
               data-line={line}
               aria-current={isHere ? 'step' : undefined}

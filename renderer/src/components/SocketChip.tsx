@@ -100,10 +100,8 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
   useLayoutEffect(() => {
     if (arrived && ref.current) flyIn(key, list, ref.current);
   }, [arrived, key, list]);
-  // Every layout: remember where this chip is, for a later move to fly from.
-  useLayoutEffect(() => {
-    if (ref.current) rememberChip(key, list, ref.current);
-  });
+  // Remember the list this chip appeared in, for a later move whose source chip is gone.
+  useLayoutEffect(() => rememberChip(key, list), [key, list]);
 
   const classes = ['chip', id === 0 ? 'chip-listener' : '', selected ? 'chip-selected' : '']
     .concat((['readable', 'writable', 'exceptional'] as const).filter((m) => marks[m]).map((m) => `is-${m}`))

@@ -6,6 +6,8 @@ import { SocketChip, type ListName } from './SocketChip';
 const ROW_HEIGHT = 44;
 const NO_SETS: SelectSets = { readable: [], writable: [], exceptional: [] };
 const NOBODY = new Set<SocketId>();
+/** More arrivals than this in one batch is a crowd, not a move to follow: no animation. */
+const MAX_FLIGHTS = 12;
 
 interface SocketListProps {
   name: ListName;
@@ -87,7 +89,7 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
                 <SocketChip
                   id={id}
                   list={name}
-                  arrived={arrivals.has(id)}
+                  arrived={arrivals.size <= MAX_FLIGHTS && arrivals.has(id)}
                   pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
                   marks={{
                     readable: marks.readable.has(id),

@@ -1,43 +1,37 @@
 /**
- * FLIP for chips that move between lists: a chip that appears in one list
- * starts where the same socket's chip was last seen in another, and slides home.
+ * FLIP for chips that move between lists: a chip that joins a list starts where the
+ * same socket's chip is (or, if that one is gone, the list it was last seen in) and
+ * slides home. Nothing is measured except for a flight, so a busy list stays cheap.
  */
-const lastSeen = new Map<string, { list: string; rect: DOMRect; at: number }[]>();
+const lastList = new Map<string, string>();
 const DURATION_MS = 260;
 /** Past this many moves at once the eye cannot follow them; skip the rest. */
-const MAX_RUNNING = 24;
-/** A position older than this is too stale to fly from. */
-const FRESH_MS = 1500;
+const MAX_RUNNING = 8;
 const MAX_REMEMBERED = 4000;
 let running = 0;
 
 const reducedMotion = (): boolean =>
   typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Remember where a socket's chip sits in a list (called after every layout of the chip). */
-export function rememberChip(key: string, list: string, element: HTMLElement): void {
-  const rect = element.getBoundingClientRect();
-  const seen = (lastSeen.get(key) ?? []).filter((s) => s.list !== list);
-  seen.push({ list, rect, at: performance.now() });
+/** Remember which list a socket's chip appeared in (no measuring). */
+export function rememberChip(key: string, list: string): void {
   // Re-insert so the Map's order is least recently seen first, and trim that end.
-  lastSeen.delete(key);
-  lastSeen.set(key, seen);
-  if (lastSeen.size > MAX_REMEMBERED) {
-    const oldest = lastSeen.keys().next();
-    if (!oldest.done) lastSeen.delete(oldest.value);
+  lastList.delete(key);
+  lastList.set(key, list);
+  if (lastList.size > MAX_REMEMBERED) {
+    const oldest = lastList.keys().next();
+    if (!oldest.done) lastList.delete(oldest.value);
   }
 }
 
-/** Where the socket's chip was in another list: live if still on screen, else its last remembered place. */
+/** Where the socket's chip is in another list; else the top of the list it was last seen in. */
 function sourceRect(key: string, list: string): DOMRect | null {
-  const live = document.querySelectorAll<HTMLElement>(
-    `[data-flip-key="${key}"]:not([data-flip-list="${list}"])`,
-  );
-  const first = live[0];
-  if (first) return first.getBoundingClientRect();
-  const now = performance.now();
-  const seen = (lastSeen.get(key) ?? []).filter((s) => s.list !== list && now - s.at < FRESH_MS);
-  return seen.at(-1)?.rect ?? null;
+  const live = document.querySelector<HTMLElement>(`[data-flip-key="${key}"]:not([data-flip-list="${list}"])`);
+  if (live) return live.getBoundingClientRect();
+  const was = lastList.get(key);
+  if (!was || was === list) return null;
+  const scroller = document.querySelector(`[role="list"][aria-label="${was}"]`)?.parentElement;
+  return scroller ? scroller.getBoundingClientRect() : null;
 }
 
 /** Slide a freshly mounted chip from the socket's place in another list (≤ 300 ms; none under reduced motion). */

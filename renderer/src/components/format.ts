@@ -11,8 +11,10 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-/** 12345 → "12,345". */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+const counts = new Intl.NumberFormat('en-US');
+
+/** 12345 → "12,345" (one formatter: toLocaleString builds one per call). */
+export const formatCount = (n: number): string => counts.format(n);
 
 /** Base64 → bytes, without Node's Buffer. */
 export function fromBase64(base64: string): Uint8Array {

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:ui` (a benchmark, not a test): 1,000 connections echoing 10 messages/s each
+ * against the lab, the window open in Chromium. Measures the window's frame rate (rAF
+ * sampling), the renderer's JS heap, and how soon a list change is on screen.
+ * Targets: ≥ 50 fps, heap < 200 MB, a list change visible within 100 ms.
+ */
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { sampleFrames, seenAt, watchListCount } from './page-probes';
+import { profileTop } from './profile';
+import { watchAccepts } from './accepts';
+import { startShell } from './shell';
+import { frameStats, percentile, printReport } from './stats';
+
+const root = join(import.meta.dirname, '../..');
+const CONNECTIONS = Number(process.env.UI_BENCH_CONNECTIONS ?? 1000);
+const INTERVAL_MS = 100; // 10 messages a second per connection
+const MEASURE_MS = Number(process.env.UI_BENCH_SECONDS ?? 10) * 1000;
+const PROBES = 20;
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+}
+
+/**
+ * Connect a probe while the load runs and time until the inputs list shows it on screen:
+ * from connect() (end to end), and from the engine iteration that accepted it (the target).
+ */
+async function probeLatency(
+  page: Page,
+  port: number,
+  base: number,
+  url: string,
+): Promise<{ fromConnect: number[]; fromIteration: number[] }> {
+  await watchListCount(page, 'inputs');
+  const accepts = await watchAccepts(url);
+  const fromConnect: number[] = [];
+  const fromIteration: number[] = [];
+  for (let i = 0; i < PROBES; i += 1) {
+    const began = Date.now();
+    const probe = connect({ host: '127.0.0.1', port });
+    await new Promise((resolve) => probe.once('connect', resolve));
+    const acceptedAt = accepts.acceptedAt(probe.localPort ?? 0, 5_000);
+    const shown = await seenAt(page, base + 1, began, 5_000);
+    const accepted = await acceptedAt;
+    if (shown !== null) fromConnect.push(shown - began);
+    if (shown !== null && accepted !== null) fromIteration.push(shown - accepted);
+    probe.destroy();
+    await seenAt(page, base, Date.now() - 1000, 5_000);
+  }
+  accepts.close();
+  return { fromConnect, fromIteration };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(root, 'out/renderer/index.html')))
+    throw new Error('build the renderer first (npm run build)');
+  const shell = await startShell(root);
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({
+    executablePath: existsSync(executablePath) ? executablePath : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const load = fork(join(import.meta.dirname, 'load.ts'), { execArgv: ['--import', 'tsx'] });
+  const fromLoad = (type: string): Promise<Record<string, number>> =>
+    new Promise((resolve) => {
+      const listener = (m: { type: string }): void => {
+        if (m.type !== type) return;
+        load.off('message', listener);
+        resolve(m as never);
+      };
+      load.on('message', listener);
+    });
+  const askLoad = (type: string): Promise<Record<string, number>> => {
+    const answer = fromLoad(type);
+    load.send({ type });
+    return answer;
+  };
+  try {
+    // The bench's in-page probes are strings; the app's strict CSP would refuse to eval them.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    await page.goto(shell.url);
+    await page.locator('[data-state="ready"]').waitFor();
+    const port = await freePort();
+    await page.getByRole('textbox', { name: 'Port' }).fill(String(port));
+    await page.getByRole('button', { name: 'Start Server' }).click();
+    await page.getByRole('button', { name: 'Stop Server' }).waitFor();
+
+    console.log(`opening ${CONNECTIONS} connections…`);
+    load.send({
+      type: 'start',
+      port,
+      connections: CONNECTIONS,
+      intervalMs: INTERVAL_MS,
+      maxMs: MEASURE_MS * 3 + 60_000,
+    });
+    await fromLoad('connected');
+    const inputs = page.getByRole('list', { name: 'inputs', exact: true });
+    await page.waitForFunction(
+      `document.querySelector('[role="list"][aria-label="inputs"]')?.getAttribute('data-count') === '${CONNECTIONS + 1}'`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    load.send({ type: 'go', intervalMs: INTERVAL_MS });
+    await page.waitForTimeout(2_000); // warm-up: the load reaches its steady rate (a bench, not a test)
+
+    if (process.env.UI_BENCH_PROFILE) console.log((await profileTop(page, 5_000)).join('\n'));
+    console.log(`measuring for ${MEASURE_MS / 1000} s…`);
+    const echoedBefore = await askLoad('count');
+    const [frames, heapBefore] = await Promise.all([sampleFrames(page, MEASURE_MS), heapMb(page)]);
+    const echoedDuring = { messages: (await askLoad('count')).messages! - echoedBefore.messages! };
+    const heapAfter = await heapMb(page);
+    const latency = await probeLatency(page, port, CONNECTIONS + 1, shell.url);
+    const shot = join(tmpdir(), 'socket-lab-bench-ui.png');
+    await page.screenshot({ path: shot });
+    load.send({ type: 'stop' });
+
+    printReport({
+      connections: CONNECTIONS,
+      echoedPerSecond: echoedDuring.messages / (MEASURE_MS / 1000),
+      frames: frameStats(frames),
+      heapMb: Math.max(heapBefore, heapAfter),
+      latencyP50: percentile(latency.fromIteration, 0.5),
+      latencyP95: percentile(latency.fromIteration, 0.95),
+      connectP50: percentile(latency.fromConnect, 0.5),
+      probes: latency.fromIteration.length,
+      screenshot: shot,
+      visibleChips: await inputs.getByRole('listitem').count(),
+    });
+  } finally {
+    load.kill();
+    await browser.close();
+    shell.child.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** The browser shell in a process of its own, and the URL (with its token) it printed. */
+export function startShell(root: string, timeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`the browser shell printed no URL within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/)?.[0];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser shell exited (${code}) before printing its URL:\n${out}`));
+    });
+  });
+}

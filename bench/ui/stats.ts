@@ -1,0 +1,56 @@
+/** Frame rate and smoothness from rAF timestamps (ms). */
+export function frameStats(times: number[]): { fps: number; worstMs: number; slowShare: number } {
+  const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
+  const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  return {
+    fps: span > 0 ? (gaps.length * 1000) / span : 0,
+    worstMs: Math.max(0, ...gaps),
+    slowShare: gaps.length ? gaps.filter((g) => g > 1000 / 30).length / gaps.length : 0,
+  };
+}
+
+/** The p-th value of `values` (0..1), or NaN when empty. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+export interface UiBenchReport {
+  connections: number;
+  echoedPerSecond: number;
+  frames: ReturnType<typeof frameStats>;
+  heapMb: number;
+  latencyP50: number;
+  latencyP95: number;
+  connectP50: number;
+  probes: number;
+  screenshot: string;
+  visibleChips: number;
+}
+
+const mark = (ok: boolean): string => (ok ? 'ok ' : 'MISS');
+
+/** The bench's result as a small table with the issue's targets. */
+export function printReport(r: UiBenchReport): void {
+  const rows: [string, string, string, boolean][] = [
+    ['frame rate', `${r.frames.fps.toFixed(1)} fps`, '≥ 50 fps', r.frames.fps >= 50],
+    ['renderer JS heap', `${r.heapMb.toFixed(1)} MB`, '< 200 MB', r.heapMb < 200],
+    ['list change on screen (p50)', `${r.latencyP50.toFixed(0)} ms`, '≤ 100 ms', r.latencyP50 <= 100],
+    ['list change on screen (p95)', `${r.latencyP95.toFixed(0)} ms`, '≤ 100 ms', r.latencyP95 <= 100],
+  ];
+  console.log(`\nSocket Lab window under load: ${r.connections} connections × 10 messages/s`);
+  console.log(
+    `  echoed ≈ ${Math.round(r.echoedPerSecond)} messages/s; ${r.visibleChips} chips in the DOM of ${r.connections + 1}`,
+  );
+  console.log(
+    `  worst frame ${r.frames.worstMs.toFixed(0)} ms; ${(r.frames.slowShare * 100).toFixed(1)}% of frames slower than 30 fps`,
+  );
+  for (const [name, value, target, ok] of rows)
+    console.log(`  ${mark(ok)} ${name.padEnd(30)} ${value.padStart(10)}   target ${target}`);
+  console.log(
+    `  (latency: from the iteration that accepted a probe to the frame that showed it; ${r.probes} probes;`,
+  );
+  console.log(`   from the probe's connect(), engine time included: p50 ${r.connectP50.toFixed(0)} ms)`);
+  console.log(`  screenshot: ${r.screenshot}\n`);
+}

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/contract';
-import { startEngine } from '../lab/testing';
+import { startEngine, waitFor } from '../lab/testing';
 import { spec, startFleet, waitForFleet } from './testing';
 
 const servers: Server[] = [];
@@ -115,5 +115,47 @@ describe('FleetController', () => {
     const pid = fleet.pid()!;
     await fleet.dispose();
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
+
+describe('lifetimes and ramp-up', () => {
+  it('closes after its lifetime and reconnects, still verified, counters adding up', async () => {
+    const { port } = await startEngine();
+    const fleet = startFleet();
+    await fleet.spawn(
+      spec({ count: 1, messageSize: 100, intervalMs: 20, lifetimeMs: 300, reconnect: true }),
+      {
+        host: '127.0.0.1',
+        port,
+      },
+    );
+    await waitForFleet(
+      fleet,
+      () => fleet.client(1)?.state === 'open' && fleet.client(1)?.localPort !== null,
+      'open',
+    );
+    const firstPort = fleet.client(1)!.localPort;
+    await waitForFleet(
+      fleet,
+      () => fleet.client(1)?.state === 'open' && fleet.client(1)?.localPort !== firstPort,
+      'a second connection from a new port',
+    );
+    const client = fleet.client(1)!;
+    expect(client.verification).toEqual({ state: 'ok' });
+    expect(client.bytesEchoed).toBeGreaterThan(100);
+  });
+
+  it('ramps connections up at the asked rate', async () => {
+    const { server, port } = await startEngine();
+    const accepts: number[] = [];
+    server.on('action', (a) => {
+      if (a.kind === 'accept') accepts.push(performance.now());
+    });
+    const fleet = startFleet();
+    await fleet.spawn(spec({ count: 11, behaviour: 'idle', connectRate: 50 }), { host: '127.0.0.1', port });
+    await waitForFleet(fleet, () => fleet.clients().every((c) => c.state === 'open'), 'eleven open clients');
+    await waitFor(server, () => accepts.length === 11, 'eleven accepts');
+    // 11 connections at 50 a second: the last one starts 200 ms after the first.
+    expect(accepts.at(-1)! - accepts[0]!).toBeGreaterThanOrEqual(150);
   });
 });

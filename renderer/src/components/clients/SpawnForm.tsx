@@ -6,7 +6,7 @@ import { useSend } from '../../store/commands';
 import { useLabStore } from '../../store/lab-store';
 import { useListening } from '../../store/selectors';
 import { FieldError } from '../FieldError';
-import { BEHAVIOUR_HINTS, DEFAULT_SIZES, parseSize } from './client-format';
+import { BEHAVIOUR_HINTS, DEFAULT_SIZES, parseSize, sizeText } from './client-format';
 
 interface Draft {
   count: string;
@@ -104,7 +104,7 @@ export function SpawnForm() {
             value={draft.behaviour}
             onChange={(e) => {
               const behaviour = e.target.value as Behaviour;
-              set({ behaviour, size: String(DEFAULT_SIZES[behaviour]) });
+              set({ behaviour, size: sizeText(DEFAULT_SIZES[behaviour]) });
             }}
           >
             {BEHAVIOURS.map((b) => (

@@ -50,6 +50,13 @@ export function rttText(client: ClientView): string {
 export const formatMs = (ms: number): string =>
   ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : String(Math.round(ms));
 
+/** 65536 → "64K", 1048576 → "1M", 1000 → "1000": how the size field shows a size. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)}M`;
+  if (bytes >= 1024 && bytes % 1024 === 0 && bytes !== 1024) return `${bytes / 1024}K`;
+  return String(bytes);
+}
+
 /** "64K", "1.5 MiB", "1024" → bytes; null when unreadable. */
 export function parseSize(text: string): number | null {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);

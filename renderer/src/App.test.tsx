@@ -49,13 +49,15 @@ describe('the window', () => {
     act(() =>
       push(
         delta({
-          engine: { outputs: [1], lastSets: sets([1]) },
+          engine: { outputs: [1], lastSets: sets([1], [1]) },
           connections: [connection(1, { queuedMessages: 1, queuedBytes: 5 })],
         }),
       ),
     );
     expect(items('outputs')[0]).toMatch(/^#1 .* q 1 · 5 B/);
-    expect(items('outputs')[0]).toContain('readable');
+    expect(items('outputs')[0]).toContain('writable');
+    expect(items('outputs')[0]).not.toContain('readable'); // outputs are only asked about writing
+    expect(items('inputs')[1]).toContain('readable');
   });
 
   it('shows, while halted in Step mode, what the next select() would return', async () => {

@@ -48,7 +48,9 @@ export function CodePanel() {
     const line = code?.querySelector<HTMLElement>(`[data-line="${target}"]`);
     if (!code || !line) return;
     const top = line.offsetTop;
-    const visible = top >= code.scrollTop && top + line.offsetHeight <= code.scrollTop + code.clientHeight;
+    // "In view" means in the upper part, so the lines after it show too.
+    const visible =
+      top >= code.scrollTop && top + line.offsetHeight <= code.scrollTop + code.clientHeight * 0.6;
     if (!visible || here.size > 0) code.scrollTop = top - code.clientHeight / 2 + line.offsetHeight;
   }, [target, here]);
   return (

@@ -7,9 +7,9 @@ import { SocketList } from './SocketList';
 const SOURCE_TEXT: Record<SetsSource, string> = {
   none: 'Marks show what select() returns.',
   last: 'Marks: what the last select() returned.',
-  pending: 'Halted before select(): marks show what it would return now.',
-  cursor: 'Halted inside an iteration: marks show the sets it is working through.',
-  past: 'A past iteration: the lists and queues as they were after it.',
+  pending: 'Halted before select(): marks show what it would return.',
+  cursor: 'Halted mid-iteration: marks show the sets it works through.',
+  past: 'The lists and queues as they were after it.',
 };
 
 /** The seed's three lists side by side, with the select() marks explained. */
@@ -30,11 +30,6 @@ export function ListsPanel() {
     <section className="lists-panel" aria-label="Lists" data-source={display.source}>
       <div className="lists-caption">
         <code className="select-call">select(inputs, outputs, inputs)</code>
-        <span className="legend">
-          <span className="mark mark-readable">readable</span>
-          <span className="mark mark-writable">writable</span>
-          <span className="mark mark-exceptional">exceptional</span>
-        </span>
         <span className="sets-source">
           {record ? `Iteration ${record.n}. ` : ''}
           {SOURCE_TEXT[display.source]}

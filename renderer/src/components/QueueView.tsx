@@ -13,8 +13,8 @@ export function QueueView({ detail }: { detail: ConnectionDetail }) {
     <div className="queue">
       <div className="queue-header">
         <h4>
-          message_queues[#{detail.id}]{' '}
-          <span className="muted">
+          message_queues[#{detail.id}]
+          <span className="muted queue-count">
             {plural(detail.queue.length + detail.queueMore, 'message')} · {formatBytes(detail.queuedBytes)}
           </span>
         </h4>

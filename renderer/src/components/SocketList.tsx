@@ -6,6 +6,15 @@ import { SocketChip, type ListName } from './SocketChip';
 const ROW_HEIGHT = 44;
 const NO_SETS: SelectSets = { readable: [], writable: [], exceptional: [] };
 const NOBODY = new Set<SocketId>();
+/**
+ * Which answers of select(inputs, outputs, inputs) a list shows: inputs are checked for
+ * reading and errors, outputs for writing; the exceptional list holds what errored.
+ */
+const CHECKS: Record<ListName, { readable: boolean; writable: boolean; exceptional: boolean }> = {
+  inputs: { readable: true, writable: false, exceptional: true },
+  outputs: { readable: false, writable: true, exceptional: false },
+  exceptional: { readable: false, writable: false, exceptional: true },
+};
 /** More arrivals than this in one batch is a crowd, not a move to follow: no animation. */
 const MAX_FLIGHTS = 12;
 
@@ -58,6 +67,7 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
     getItemKey: (index) => ids[index] ?? index,
   });
   const titleId = `list-title-${name}`;
+  const checks = CHECKS[name];
   return (
     <section className={`socket-list list-${name}`} aria-labelledby={titleId}>
       <header className="list-header">
@@ -92,9 +102,9 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
                   arrived={arrivals.size <= MAX_FLIGHTS && arrivals.has(id)}
                   pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
                   marks={{
-                    readable: marks.readable.has(id),
-                    writable: marks.writable.has(id),
-                    exceptional: marks.exceptional.has(id),
+                    readable: checks.readable && marks.readable.has(id),
+                    writable: checks.writable && marks.writable.has(id),
+                    exceptional: checks.exceptional && marks.exceptional.has(id),
                   }}
                 />
               </div>

@@ -26,7 +26,9 @@ export function rememberChip(key: string, list: string): void {
 
 /** Where the socket's chip is in another list; else the top of the list it was last seen in. */
 function sourceRect(key: string, list: string): DOMRect | null {
-  const live = document.querySelector<HTMLElement>(`[data-flip-key="${key}"]:not([data-flip-list="${list}"])`);
+  const live = document.querySelector<HTMLElement>(
+    `[data-flip-key="${key}"]:not([data-flip-list="${list}"])`,
+  );
   if (live) return live.getBoundingClientRect();
   const was = lastList.get(key);
   if (!was || was === list) return null;

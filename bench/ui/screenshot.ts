@@ -1,0 +1,76 @@
+/**
+ * `npm run screenshot`: the README's picture of the real window (light and dark), taken
+ * from the browser shell with a few real TCP clients halted mid-echo in Step mode.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { startShell } from './shell';
+
+const root = join(import.meta.dirname, '../..');
+const out = join(root, 'docs');
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const open = (port: number): Promise<Socket> =>
+  new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => resolve(socket));
+    socket.once('error', reject);
+  });
+
+async function stage(page: Page, port: number): Promise<Socket[]> {
+  await page.getByRole('textbox', { name: 'Port' }).fill(String(port));
+  await page.getByRole('button', { name: 'Start Server' }).click();
+  await page.getByRole('button', { name: 'Stop Server' }).waitFor();
+  const clients: Socket[] = [];
+  for (let i = 0; i < 6; i += 1) clients.push(await open(port));
+  const inputs = page.getByRole('list', { name: 'inputs', exact: true });
+  await page.locator('[role="list"][aria-label="inputs"][data-count="7"]').waitFor();
+  await page.getByRole('radio', { name: 'Step' }).check();
+  clients.slice(0, 3).forEach((c, i) => c.write(`hello from client ${i + 1}\n`));
+  await page.locator('[aria-label="inputs"] [data-marks~="readable"]').nth(2).waitFor();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.locator('[role="list"][aria-label="outputs"][data-count="3"]').waitFor();
+  clients[3]?.write('and one more\n');
+  await page.getByRole('button', { name: 'Step action' }).click();
+  await page.getByRole('button', { name: 'Step action' }).click();
+  await page.getByRole('list', { name: 'outputs', exact: true }).getByRole('button').nth(1).click();
+  await page.getByRole('list', { name: 'Queue' }).waitFor();
+  await inputs.hover({ position: { x: 5, y: 5 } });
+  return clients;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({
+    executablePath: existsSync(executablePath) ? executablePath : undefined,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    for (const scheme of ['light', 'dark'] as const) {
+      const shell = await startShell(root);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+      await page.goto(shell.url);
+      await page.locator('[data-state="ready"]').waitFor();
+      const clients = await stage(page, await freePort());
+      const path = join(out, scheme === 'light' ? 'window.png' : 'window-dark.png');
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+      for (const client of clients) client.destroy();
+      await page.close();
+      shell.child.kill('SIGTERM');
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

@@ -99,25 +99,21 @@ function line(label: string, f: Figures, extra = ''): string {
 }
 
 /** `npm run bench`'s fleet section; also runs alone: `tsx bench/fleet.ts [--quick]`. */
-export async function runFleetBench(context: BenchContext): Promise<string[]> {
+export async function runFleetBench(context: BenchContext): Promise<void> {
   const durationMs = context.durationMs;
-  const out: string[] = [];
   const base = { intervalMs: 0, connectRate: 5000, lifetimeMs: 0, reconnect: false } as const;
   const pingPong = await measure({ ...base, count: 100, behaviour: 'echo', messageSize: 1024 }, durationMs);
   const ref = context.reference.engineMsgPerSec;
   const versus = ref
     ? `  (external load generator: ${num(ref)} msg/s, fleet/external ${(pingPong.perSecond / ref).toFixed(2)}×)`
     : '';
-  out.push(line(`${context.reference.label}`, pingPong, versus));
-  context.log(out.at(-1)!);
+  context.log(line(context.reference.label, pingPong, versus));
   const many = context.quick ? 1000 : 5000;
   const crowd = await measure(
     { ...base, count: many, behaviour: 'echo', messageSize: 256, intervalMs: 1000 },
     durationMs,
   );
-  out.push(line(`${num(many)} clients, 256 B every second`, crowd));
-  context.log(out.at(-1)!);
-  return [];
+  context.log(line(`${num(many)} clients, 256 B every second`, crowd));
 }
 
 export default runFleetBench;

@@ -6,6 +6,9 @@ import { freePort, occupyPort, openClient, openClients, type TestClient } from '
 
 /** The issue's flows 1–6, as a newcomer would click them, against the browser shell. */
 let clients: TestClient[] = [];
+
+// The desktop app's default window size.
+test.use({ viewport: { width: 1280, height: 800 } });
 let lab: LabPage;
 
 test.beforeEach(async ({ page }, testInfo) => {
@@ -58,7 +61,10 @@ test('2. Step mode: readable, then in outputs with its queue, then echoed and go
   await expect(lab.detail.getByText('Empty: nothing waiting to be echoed.')).toBeVisible();
   await lab.shot('2c-sent');
 
-  await lab.step.click();
+  // The third step by keyboard, with focus still on the Step button: exactly one iteration runs.
+  const before = Number(await lab.counters.getAttribute('data-iteration'));
+  await lab.page.keyboard.press('Space');
+  await expect(lab.counters).toHaveAttribute('data-iteration', String(before + 1));
   await expect(inOutputs).toHaveCount(0);
   await expect(lab.list('outputs')).toHaveAttribute('data-count', '0');
   expect(client.received()).toBe('hello');

@@ -16,6 +16,8 @@ export class LabPage {
   readonly currentLine: Locator;
   readonly currentAction: Locator;
   readonly detail: Locator;
+  /** Carries `data-iteration`, the engine's iteration count. */
+  readonly counters: Locator;
 
   constructor(
     readonly page: Page,
@@ -33,6 +35,7 @@ export class LabPage {
     this.currentLine = page.getByRole('list', { name: 'Seed source' }).locator('[aria-current="step"]');
     this.currentAction = page.getByRole('status', { name: 'Current action' });
     this.detail = page.getByRole('region', { name: 'Connection detail' });
+    this.counters = page.getByRole('group', { name: 'Counters' });
   }
 
   /** Opens the window on the browser shell and waits until it is connected to the engine. */

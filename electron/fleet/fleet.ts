@@ -12,6 +12,8 @@ import { RTT_BUCKETS, bucketOf } from './rtt';
 
 /** Reports go out at most this often: cheap for the parent, fresh enough for the eye. */
 const REPORT_MS = 50;
+/** Client views a second at most: thousands of busy clients slow the reports down instead of flooding the window. */
+const VIEWS_PER_SECOND = 20_000;
 const RAMP_TICK_MS = 10;
 
 /**
@@ -27,6 +29,7 @@ export class Fleet {
   private roundTrips = 0;
   private readonly ramps = new Set<NodeJS.Timeout>();
   private reportTimer: NodeJS.Timeout | null = null;
+  private nextReportAt = 0;
 
   constructor(private readonly emit: (message: FromWorker) => void) {}
 
@@ -102,6 +105,7 @@ export class Fleet {
   /** Sends what changed since the last report (used by the timer; public for a final flush). */
   report(): void {
     this.reportTimer = null;
+    this.nextReportAt = performance.now() + Math.max(REPORT_MS, (1000 * this.dirty.size) / VIEWS_PER_SECOND);
     const clients = [...this.dirty].flatMap((id) => {
       const client = this.clients.get(id);
       return client ? [toTuple(client.view())] : [];
@@ -144,6 +148,6 @@ export class Fleet {
   }
 
   private schedule(): void {
-    this.reportTimer ??= setTimeout(() => this.report(), REPORT_MS);
+    this.reportTimer ??= setTimeout(() => this.report(), Math.max(0, this.nextReportAt - performance.now()));
   }
 }

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { EngineOptions } from '../shared/engine';
 import type { ServerName } from './servers';
 
 /** How this run of the bench was asked for. */
@@ -14,17 +15,21 @@ export interface BenchSettings {
   /** Write CPU profiles of the engine process here (node --cpu-prof). */
   profileDir: string | null;
   jsonPath: string | null;
+  /** Engine options for every engine case, e.g. {"historySize": 50} (experiments). */
+  engineOptions: Partial<EngineOptions>;
 }
 
 export const USAGE = `npm run bench -- [--quick] [--duration ms] [--only text] [--servers node,engine,seed]
-                       [--workers n] [--profile dir] [--json file]
+                       [--workers n] [--profile dir] [--json file] [--engine json]
   --quick      short cases (about 40 s in all) instead of the full run (about 2 minutes)
   --duration   measured milliseconds per case (after a warm-up)
   --only       run only the cases whose label contains the text, e.g. --only "1 KiB"
   --servers    which servers to run (default: all; the seed needs python3)
   --workers    load generator processes (default: cores - 1, at least 1, at most 4)
   --profile    write a .cpuprofile of each engine process into dir (open it in Chrome DevTools)
-  --json       also write every figure to a JSON file`;
+  --json       also write every figure to a JSON file
+  --engine     engine options for every engine case, e.g. '{"historySize":50}' (for experiments)
+  BENCH_ENGINE=path/to/select-server.ts measures a changed copy of the engine in the same harness`;
 
 export function parseBenchArgs(argv: string[]): BenchSettings | { error: string } | { help: true } {
   const quick = argv.includes('--quick');
@@ -38,6 +43,7 @@ export function parseBenchArgs(argv: string[]): BenchSettings | { error: string 
     workers: Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     profileDir: null,
     jsonPath: null,
+    engineOptions: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -50,7 +56,13 @@ export function parseBenchArgs(argv: string[]): BenchSettings | { error: string 
     else if (flag === '--workers') settings.workers = Number(value());
     else if (flag === '--profile') settings.profileDir = value();
     else if (flag === '--json') settings.jsonPath = value();
-    else return { error: `Unknown option ${String(flag)}.` };
+    else if (flag === '--engine') {
+      try {
+        settings.engineOptions = JSON.parse(value()) as Partial<EngineOptions>;
+      } catch {
+        return { error: '--engine takes a JSON object of engine options.' };
+      }
+    } else return { error: `Unknown option ${String(flag)}.` };
   }
   if (!(settings.durationMs >= 100 && settings.durationMs <= 30_000))
     return { error: '--duration must be 100–30000 ms.' };

@@ -27,15 +27,15 @@ abstract class EchoClient {
     protected readonly spec: LoadSpec,
     index: number,
     protected readonly meter: Meter,
-    onConnect: () => void,
+    /** Called once the client is ready to be measured. */
+    protected readonly onReady: () => void,
   ) {
     this.base = baseOf(index);
     meter.attempted++;
     this.socket = net.connect({ host: spec.host, port: spec.port, noDelay: true });
     this.socket.on('connect', () => {
       meter.connected++;
-      onConnect();
-      if (meter.running) this.begin();
+      this.connected();
     });
     this.socket.on('data', (chunk: Buffer) => this.data(chunk));
     this.socket.on('error', (error) => meter.error(error));
@@ -45,14 +45,22 @@ abstract class EchoClient {
   abstract begin(): void;
   protected abstract echoed(): void;
 
+  protected connected(): void {
+    this.onReady();
+    if (this.meter.running) this.begin();
+  }
+
   protected write(length: number): boolean {
     const ok = this.socket.write(streamSlice(this.base + this.sent, length));
     this.sent += length;
     return ok;
   }
 
-  protected served(): void {
-    if (this.rounds++ === 0) this.meter.served++;
+  /** Counts the client as served at its first full echo; true that first time. */
+  protected served(): boolean {
+    if (this.rounds++ > 0) return false;
+    this.meter.served++;
+    return true;
   }
 
   private data(chunk: Buffer): void {
@@ -69,7 +77,10 @@ abstract class EchoClient {
   }
 }
 
-/** Sends one message, waits for all of it to come back, repeats. */
+/**
+ * Sends one message, waits for all of it to come back, repeats. Ready after its
+ * first echo, so the window measures steady state, not accept() order.
+ */
 export class PingPongClient extends EchoClient {
   private sentAt = 0;
 
@@ -77,10 +88,14 @@ export class PingPongClient extends EchoClient {
     if (this.sent === this.received && !this.bad) this.send();
   }
 
+  protected override connected(): void {
+    this.send();
+  }
+
   protected echoed(): void {
     if (this.received !== this.sent) return;
     this.meter.roundTrip((performance.now() - this.sentAt) * 1000);
-    this.served();
+    if (this.served()) this.onReady();
     if (this.meter.running) this.send();
   }
 
@@ -92,8 +107,8 @@ export class PingPongClient extends EchoClient {
 
 /** Writes continuously, keeping STREAM_WINDOW bytes in flight, and checks the echo. */
 export class StreamClient extends EchoClient {
-  constructor(spec: LoadSpec, index: number, meter: Meter, onConnect: () => void) {
-    super(spec, index, meter, onConnect);
+  constructor(spec: LoadSpec, index: number, meter: Meter, onReady: () => void) {
+    super(spec, index, meter, onReady);
     this.socket.on('drain', () => this.begin());
   }
 

@@ -4,7 +4,7 @@
  * argv[2]: JSON of EngineOptions overrides (noDelay, recvSize…).
  */
 import type { EngineOptions } from '../shared/engine';
-import { SelectServer } from '../electron/lab/select-server';
+import { SelectServer as LabServer } from '../electron/lab/select-server';
 import type { FromServer, ToServer } from './protocol';
 
 function send(message: FromServer): void {
@@ -13,6 +13,12 @@ function send(message: FromServer): void {
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as Partial<EngineOptions>;
+  // BENCH_ENGINE=/path/to/select-server.ts measures a candidate engine (a changed copy) in the same harness.
+  const candidate = process.env.BENCH_ENGINE;
+  const SelectServer = candidate
+    ? ((await import(candidate)) as { SelectServer: typeof LabServer }).SelectServer
+    : LabServer;
+  if (candidate) console.error(`bench: engine from ${candidate}`);
   const server = new SelectServer(options, 'safe');
   let records = 0;
   let actions = 0;

@@ -21,7 +21,7 @@ function send(message: FromWorker): void {
   process.send?.(message);
 }
 
-/** Ping-pong and stream: open every connection first, so connect time is not measured. */
+/** Ping-pong and stream: open every connection (ping-pong: and echo once) first, so connect time is not measured. */
 function connect(spec: LoadSpec): void {
   const meter = new Meter();
   const run: Case = { spec, meter, clients: new Set(), timers: [], done: false };
@@ -42,19 +42,19 @@ function connect(spec: LoadSpec): void {
     if (connected + failed === spec.connections) report();
   };
   for (let i = 0; i < spec.connections; i++) {
-    let isConnected = false;
-    const onConnect = (): void => {
-      isConnected = true;
+    let isReady = false;
+    const onReady = (): void => {
+      isReady = true;
       connected++;
       settle();
     };
     const client =
       spec.workload === 'stream'
-        ? new StreamClient(spec, spec.firstClient + i, meter, onConnect)
-        : new PingPongClient(spec, spec.firstClient + i, meter, onConnect);
+        ? new StreamClient(spec, spec.firstClient + i, meter, onReady)
+        : new PingPongClient(spec, spec.firstClient + i, meter, onReady);
     run.clients.add(client);
     client.socket.once('close', () => {
-      if (isConnected) return;
+      if (isReady) return;
       failed++;
       settle();
     });

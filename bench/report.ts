@@ -16,6 +16,8 @@ export interface Row {
   ratio: number | null;
   serverCpu: number | null;
   loadCpu: number | null;
+  /** Server CPU µs per round trip (ping-pong, storm) or per KiB echoed (stream): robust to a busy machine. */
+  cpuPerOp: number | null;
   /** Engine: iteration records built and consumed in the case. */
   records: number | null;
   notes: string[];
@@ -30,6 +32,8 @@ export function rowOf(
   const result = measured?.result;
   const seconds = (result?.elapsedMs ?? 0) / 1000;
   const rate = (n: number): number | null => (seconds > 0 ? n / seconds : null);
+  const ops = !result ? 0 : bench.workload === 'stream' ? result.verified / 1024 : result.messages;
+  const serverCpu = measured?.serverCpu ?? null;
   return {
     bench,
     msgPerSec: bench.workload === 'stream' || !result ? null : rate(result.messages),
@@ -41,8 +45,9 @@ export function rowOf(
     served: result?.served ?? 0,
     attempted: result?.attempted ?? 0,
     ratio: null,
-    serverCpu: measured?.serverCpu ?? null,
+    serverCpu,
     loadCpu: measured?.loadCpu ?? null,
+    cpuPerOp: serverCpu !== null && ops > 0 ? (serverCpu * seconds * 1e6) / ops : null,
     records,
     notes,
   };
@@ -63,6 +68,7 @@ const COLUMNS: [string, number][] = [
   ['verified', 9],
   ['× node', 7],
   ['cpu s/l', 9],
+  ['µs/op', 6],
   ['notes', 0],
 ];
 
@@ -85,6 +91,7 @@ export function formatRow(row: Row, first: boolean): string {
     bytes(row.verified),
     row.ratio === null ? '–' : `${row.ratio.toFixed(2)}×`,
     row.serverCpu === null ? '–' : `${percent(row.serverCpu)}/${percent(row.loadCpu ?? 0)}`,
+    row.cpuPerOp === null ? '–' : row.cpuPerOp.toFixed(row.cpuPerOp < 10 ? 1 : 0),
   ];
   const line = cells
     .map((cell, i) => (i < 2 ? cell.padEnd(COLUMNS[i]?.[1] ?? 0) : cell.padStart(COLUMNS[i]?.[1] ?? 0)))

@@ -23,7 +23,9 @@ async function runCase(bench: BenchCase, settings: BenchSettings, pool: LoadPool
     bench.server === 'engine' && settings.profileDir ? profileArgs(settings.profileDir, bench) : [];
   let server: ServerProcess;
   try {
-    server = await ServerProcess.start({ name: bench.server, options: bench.options, execArgv });
+    const options =
+      bench.server === 'engine' ? { ...settings.engineOptions, ...bench.options } : bench.options;
+    server = await ServerProcess.start({ name: bench.server, options, execArgv });
   } catch (error) {
     return rowOf(bench, null, [`did not start: ${(error as Error).message}`], null);
   }
@@ -136,7 +138,8 @@ async function main(): Promise<void> {
     `Socket Lab bench${settings.quick ? ' (quick)' : ''}: ${settings.warmupMs} ms warm-up + ${settings.durationMs} ms per case, ` +
       `${settings.workers} load process${settings.workers > 1 ? 'es' : ''}, each server in its own process, 127.0.0.1.\n` +
       'msg/s: round trips per second; MB/s: echoed bytes checked byte-exact, per second (10^6 B); p50/p99: round trip\n' +
-      '(storm: connect → echo); × node: against the plain Node server; cpu s/l: server / load generator CPU (100% = one core).\n',
+      '(storm: connect → echo); × node: against the plain Node server; cpu s/l: server / load generator CPU (100% = one core);\n' +
+      'µs/op: server CPU per round trip (stream: per KiB echoed), which a busy machine disturbs less than the rates.\n',
   );
   const [load] = os.loadavg();
   if (load !== undefined && load > 0.5)

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { LabPage } from './pages/LabPage';
+import { childrenOf, pidListeningOn } from './pages/processes';
 import { freePort, openClient, type TestClient } from './pages/tcp';
 
 /** Issue 5, test 5: test clients spawned from the window, against the browser shell. */
@@ -71,4 +72,25 @@ test('20 echo clients verify; 5 reset clients pass through exceptional and leave
   ).join(' ');
   const exceptional = new Set(timeline.match(/X( #\d+)+/g)?.flatMap((x) => x.match(/#\d+/g) ?? []));
   expect(exceptional.size).toBe(5);
+});
+
+test('killing the fleet process: the window says so, and a new spawn works', async () => {
+  test.skip(process.platform !== 'linux', 'finds the fleet process through /proc');
+  const port = await freePort();
+  await lab.start(port);
+  await clients.spawn(3, 'echo', { size: 128, intervalMs: 100 });
+  await expect(clients.verified).toHaveText('3 verified');
+  // The browser shell is the process serving the page; the fleet is its forked child.
+  const shell = pidListeningOn(Number(new URL(process.env.SOCKETLAB_URL ?? '').port));
+  expect(shell).not.toBeNull();
+  const fleet = childrenOf(shell!).filter((c) => c.cmdline.includes('fleet'));
+  expect(fleet).toHaveLength(1);
+  process.kill(fleet[0]!.pid, 'SIGKILL');
+
+  await expect(clients.fleetDown).toContainText('was killed by SIGKILL');
+  await expect(lab.page.getByRole('alert').filter({ hasText: 'FLEET_DOWN' }).first()).toBeVisible();
+  await lab.shot('clients-3-fleet-killed');
+  await clients.spawn(2, 'echo', { size: 128, intervalMs: 100 });
+  await expect(clients.verified).toHaveText('2 verified');
+  await expect(clients.fleetDown).toHaveCount(0);
 });

@@ -2,7 +2,7 @@ import type { Notice, SpawnSpec } from '../../shared/contract';
 import type { ClientView, FleetSummary } from '../../shared/fleet';
 import { fail, ok, type Result } from '../../shared/result';
 import type { FleetLauncher, FleetProcess } from './launcher';
-import { emptyByState, fromTuple, type FromWorker, type Target, type WorkerTotals } from './protocol';
+import { emptyTotals, fromTuple, type FromWorker, type Target } from './protocol';
 import { RTT_BUCKETS } from './rtt';
 import { ClientBook } from './client-book';
 
@@ -13,19 +13,6 @@ const EXIT_TIMEOUT_MS = 3_000;
 
 type ChangeListener = () => void;
 type NoticeListener = (notice: Notice) => void;
-
-const emptyTotals = (): WorkerTotals => ({
-  clients: 0,
-  byState: emptyByState(),
-  verified: 0,
-  mismatches: 0,
-  bytesLost: 0,
-  bytesSent: 0,
-  bytesEchoed: 0,
-  roundTrips: 0,
-  errors: {},
-  rttCounts: RTT_BUCKETS.map(() => 0),
-});
 
 /**
  * The engine host's handle on the test-client fleet. The fleet process is
@@ -63,7 +50,7 @@ export class FleetController {
   stopAll(): Result<null> {
     this.process?.send({ type: 'stop-all' });
     this.book.clear();
-    this.totals = { ...emptyTotals(), errors: {} };
+    this.totals = emptyTotals();
     this.emitChange();
     return ok(null);
   }

@@ -1,6 +1,7 @@
 import type { SpawnSpec } from '../../shared/contract';
 import type { Behaviour, ClientState, ClientView, Verification } from '../../shared/fleet';
 import { BEHAVIOURS } from '../../shared/fleet';
+import { RTT_BUCKETS } from './rtt';
 
 /**
  * Messages between the fleet controller (parent) and the fleet worker (child).
@@ -111,4 +112,18 @@ export const emptyByState = (): Record<ClientState, number> => ({
   'half-closed': 0,
   closed: 0,
   error: 0,
+});
+
+/** Totals before the first report. */
+export const emptyTotals = (): WorkerTotals => ({
+  clients: 0,
+  byState: emptyByState(),
+  verified: 0,
+  mismatches: 0,
+  bytesLost: 0,
+  bytesSent: 0,
+  bytesEchoed: 0,
+  roundTrips: 0,
+  errors: {},
+  rttCounts: RTT_BUCKETS.map(() => 0),
 });

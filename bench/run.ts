@@ -55,6 +55,8 @@ async function runCase(bench: BenchCase, settings: BenchSettings, pool: LoadPool
   const errors = Object.entries(result.errors).map(([code, n]) => `${code}×${n}`);
   if (errors.length > 0) notes.push(errors.join(' '));
   if (measured.timedOut) notes.push('a load worker hung and was replaced');
+  // Then the figure is the load generator's limit as much as the server's.
+  if (measured.loadCpu >= 0.9 * settings.workers) notes.push('load generator saturated');
   if (records !== null) notes.push(`${records.toLocaleString('en')} records`);
   return rowOf(bench, measured, notes, records);
 }
@@ -156,7 +158,8 @@ async function main(): Promise<void> {
       extraRows = await runAll(extras, settings, pool, rows);
     }
     printTargets(rows, extraRows);
-    await runFleet(settings, rows);
+    // The fleet's section belongs to the whole run, not to a filtered one.
+    if (settings.only === null && settings.servers.includes('engine')) await runFleet(settings, rows);
     if (settings.jsonPath)
       writeFileSync(settings.jsonPath, JSON.stringify({ settings, rows: [...rows, ...extraRows] }, null, 2));
   } finally {

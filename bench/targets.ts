@@ -16,7 +16,8 @@ export function printTargets(rows: Row[], extras: Row[]): void {
   const ratio = engine?.msgPerSec && node?.msgPerSec ? engine.msgPerSec / node.msgPerSec : null;
   console.log(
     `  ${verdict(ratio === null ? null : ratio >= 0.5)}  ${pingPong}, every iteration recorded: engine ≥ 0.5× plain Node — ` +
-      `${count(engine?.msgPerSec ?? null)} vs ${count(node?.msgPerSec ?? null)} msg/s = ${ratio === null ? '–' : ratio.toFixed(2)}×`,
+      `${count(engine?.msgPerSec ?? null)} vs ${count(node?.msgPerSec ?? null)} msg/s = ${ratio === null ? '–' : ratio.toFixed(2)}×` +
+      cpu(engine, node, 'message'),
   );
   const stream = 'stream 64 KiB writes × 1';
   const engineStream = find(rows, stream, 'engine');
@@ -26,7 +27,8 @@ export function printTargets(rows: Row[], extras: Row[]): void {
   const streamOk = engineMb !== null && seedMb !== null ? engineMb >= seedMb : null;
   console.log(
     `  ${verdict(streamOk)}  stream, recv(1024): engine ≥ the seed — ` +
-      `${engineStream?.mbPerSec?.toFixed(1) ?? '–'} vs ${seedStream?.mbPerSec?.toFixed(1) ?? (seedStream ? '–' : 'no seed')} MB/s`,
+      `${engineStream?.mbPerSec?.toFixed(1) ?? '–'} vs ${seedStream?.mbPerSec?.toFixed(1) ?? (seedStream ? '–' : 'no seed')} MB/s` +
+      cpu(engineStream, seedStream, 'KiB'),
   );
   const engineRows = [...rows, ...extras].filter((r) => r.bench.server === 'engine');
   const wrong = engineRows.filter(
@@ -47,6 +49,13 @@ export function printTargets(rows: Row[], extras: Row[]): void {
       `  info  ${nagle}, ${server}: TCP_NODELAY off ${count(off.msgPerSec)} msg/s (p50 ${rtt(off)}), on ${count(on.msgPerSec)} msg/s (p50 ${rtt(on)})`,
     );
   }
+}
+
+/** Server CPU per operation, side by side: what a busy machine disturbs least. */
+function cpu(a: Row | undefined, b: Row | undefined, per: string): string {
+  if (a?.cpuPerOp === null || a?.cpuPerOp === undefined || b?.cpuPerOp === null || b?.cpuPerOp === undefined)
+    return '';
+  return ` (server CPU per ${per}: ${a.cpuPerOp.toFixed(1)} vs ${b.cpuPerOp.toFixed(1)} µs)`;
 }
 
 function rtt(row: Row): string {

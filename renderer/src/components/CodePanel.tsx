@@ -12,27 +12,30 @@ interface Shown {
   /** The action Step action just ran: its line is the debugger's cursor. */
   current: Action | null;
   origin: string;
+  /** A picked iteration: worth scrolling to what it did past select(). */
+  past: boolean;
 }
 
 const NOTHING: Action[] = [];
 /** `while inputs:` — where the interesting part starts. */
 const LOOP_LINE = SEED_LINES.findIndex((l) => l.startsWith('while inputs')) + 1;
+const SELECT_LINE = SEED_LINES.findIndex((l) => l.includes('select.select(')) + 1;
 
 /** A picked iteration, else the Step action trail, else the newest iteration. */
 function selectShown(s: LabState): Shown {
   const picked = s.viewing === null ? undefined : s.history.find((r) => r.n === s.viewing);
-  if (picked) return { actions: picked.actions, current: null, origin: `iteration ${picked.n}` };
+  if (picked) return { actions: picked.actions, current: null, origin: `iteration ${picked.n}`, past: true };
   if (s.stepTrail.length > 0)
-    return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action' };
+    return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action', past: false };
   const newest = s.history.at(-1);
   return newest
-    ? { actions: newest.actions, current: null, origin: `iteration ${newest.n}` }
-    : { actions: NOTHING, current: null, origin: '' };
+    ? { actions: newest.actions, current: null, origin: `iteration ${newest.n}`, past: false }
+    : { actions: NOTHING, current: null, origin: '', past: false };
 }
 
 /** The seed's loop as Python 3, with the lines the shown actions ran lit, and crashes marked. */
 export function CodePanel() {
-  const { actions, current, origin } = useLabStore(useShallow(selectShown));
+  const { actions, current, origin, past } = useLabStore(useShallow(selectShown));
   const lit = useMemo(() => new Set(actions.flatMap((a) => seedLines(a))), [actions]);
   const here = useMemo(() => new Set(current ? seedLines(current) : []), [current]);
   const crashes = useMemo(() => {
@@ -41,7 +44,17 @@ export function CodePanel() {
     return byLine;
   }, [actions]);
   const codeRef = useRef<HTMLOListElement>(null);
-  const target = here.size > 0 ? Math.min(...here) : lit.size > 0 ? Math.min(...lit) : LOOP_LINE;
+  // Live, stay on select() (the loop body below changes too fast to chase); a picked
+  // iteration shows its first line after select().
+  const afterSelect = [...lit].filter((line) => line > SELECT_LINE);
+  const target =
+    here.size > 0
+      ? Math.min(...here)
+      : past && afterSelect.length > 0
+        ? Math.min(...afterSelect)
+        : lit.size > 0
+          ? Math.min(...lit)
+          : LOOP_LINE;
   // Keep the line that ran in view (centred when it was out of view), without scrolling the page.
   useEffect(() => {
     const code = codeRef.current;

@@ -16,6 +16,7 @@ export function ModeControls() {
   const mode = useLabStore((s) => s.engine?.mode ?? 'run');
   const delay = useLabStore((s) => s.engine?.options.slowDelayMs ?? 500);
   const error = useLabStore((s) => s.errors.setMode ?? s.errors.setOptions);
+  const setError = useLabStore((s) => s.setError);
   const [shown, ask, drop] = useAsked(mode);
   const choose = async (next: Mode): Promise<void> => {
     ask(next);
@@ -51,7 +52,13 @@ export function ModeControls() {
         />
         <output className="speed-value">{delay} ms</output>
       </label>
-      <FieldError error={error} />
+      <FieldError
+        error={error}
+        onDismiss={() => {
+          setError('setMode', null);
+          setError('setOptions', null);
+        }}
+      />
     </div>
   );
 }

@@ -15,8 +15,20 @@ export function ServerControls() {
   const serverError = useLabStore((s) => s.engine?.server.error ?? null);
   const startError = useLabStore((s) => s.errors.startServer);
   const stopError = useLabStore((s) => s.errors.stopServer);
+  const boundHost = useLabStore((s) => s.engine?.server.host ?? DEFAULT_HOST);
+  const boundPort = useLabStore((s) => s.engine?.server.port ?? DEFAULT_PORT);
   const [host, setHost] = useState(DEFAULT_HOST);
   const [port, setPort] = useState(String(DEFAULT_PORT));
+  // A server already listening (another window started it, or a reload) shows where it listens.
+  const listeningAt = state === 'listening' ? `${boundHost}:${boundPort}` : null;
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  if (listeningAt !== shownFor) {
+    setShownFor(listeningAt);
+    if (listeningAt) {
+      setHost(boundHost);
+      setPort(String(boundPort));
+    }
+  }
   const [formError, setFormError] = useState<LabError | null>(null);
   const [busy, setBusy] = useState(false);
   const running = state === 'listening' || state === 'starting';
@@ -84,7 +96,15 @@ export function ServerControls() {
       {!running && !LOOPBACK.test(host.trim()) && host.trim() !== '' && (
         <p className="field-warning">Binding {host.trim()} lets other machines reach this server.</p>
       )}
-      <FieldError error={error} id="server-error" />
+      <FieldError
+        error={error}
+        id="server-error"
+        onDismiss={() => {
+          setFormError(null);
+          useLabStore.getState().setError('startServer', null);
+          useLabStore.getState().setError('stopServer', null);
+        }}
+      />
     </form>
   );
 }

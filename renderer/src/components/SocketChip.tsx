@@ -72,11 +72,15 @@ function PeerOrigin({ client }: { client: number | null }) {
 }
 
 function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps['pastQueue'] }) {
-  const view = useLabStore((s) => s.connections.get(id));
+  const live = useLabStore((s) => s.connections.get(id));
+  const gone = useLabStore((s) => (live ? undefined : s.departed.get(id)));
+  const view = live ?? gone;
   const messages = pastQueue ? pastQueue.messages : (view?.queuedMessages ?? 0);
   const bytes = pastQueue ? pastQueue.bytes : (view?.queuedBytes ?? 0);
   const client = usePeerClient(view?.peer);
-  const flags = [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
+  const flags = gone
+    ? ['closed']
+    : [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
   return (
     <>
       <span className="chip-id">#{id}</span> <span className="chip-peer">{view?.peer ?? 'closed'}</span>{' '}

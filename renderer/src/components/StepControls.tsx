@@ -7,6 +7,7 @@ export function StepControls() {
   const send = useSend();
   const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
   const error = useLabStore((s) => s.errors.step ?? s.errors.stepAction);
+  const setError = useLabStore((s) => s.setError);
   return (
     <div className="step-controls">
       <button
@@ -29,7 +30,13 @@ export function StepControls() {
       >
         Step action
       </button>
-      <FieldError error={error} />
+      <FieldError
+        error={error}
+        onDismiss={() => {
+          setError('step', null);
+          setError('stepAction', null);
+        }}
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ export function TutorialSwitch() {
   const send = useSend();
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
   const error = useLabStore((s) => s.errors.setFidelity);
+  const setError = useLabStore((s) => s.setError);
   const [shown, ask, drop] = useAsked(tutorial);
   const toggle = async (on: boolean): Promise<void> => {
     ask(on);
@@ -32,7 +33,7 @@ export function TutorialSwitch() {
       <span className={shown ? 'fidelity fidelity-tutorial' : 'fidelity'}>
         {shown ? 'bugs as written' : 'safe: no byte lost'}
       </span>
-      <FieldError error={error} />
+      <FieldError error={error} onDismiss={() => setError('setFidelity', null)} />
     </div>
   );
 }

@@ -34,6 +34,11 @@ describe('applyDelta', () => {
     expect(next.connections.get(2)?.queuedMessages).toBe(3);
   });
 
+  it('remembers a closed connection for views of the past', () => {
+    const next = apply(base, delta({ removed: [1] }));
+    expect(next.departed.get(1)?.peer).toBe('127.0.0.1:40001');
+  });
+
   it('keeps the identity of everything a batch does not touch', () => {
     const patch = applyDelta(base, delta({ seq: 7 }));
     expect(patch).toEqual({ lastSeq: 7 });

@@ -15,6 +15,8 @@ export type EngineState = Omit<EngineSnapshot, 'connections'>;
 export interface LabData {
   engine: EngineState | null;
   connections: Map<SocketId, ConnectionView>;
+  /** Closed connections' last views, so a past iteration can still name their peers. */
+  departed: Map<SocketId, ConnectionView>;
   history: IterationRecord[];
   /** Iteration records the batches covered but did not carry, since connect. */
   coalesced: number;
@@ -31,6 +33,9 @@ export interface CrashMark {
   n: number;
   action: Extract<Action, { kind: 'crash' }>;
 }
+
+/** Closed connections remembered for past views. */
+export const MAX_DEPARTED = 2000;
 
 /** Crash marks kept. */
 export const MAX_CRASHES = 20;
@@ -49,6 +54,7 @@ export const MAX_NOTICES = 50;
 export const emptyLabData = (): LabData => ({
   engine: null,
   connections: new Map(),
+  departed: new Map(),
   history: [],
   coalesced: 0,
   lastSeq: 0,
@@ -64,6 +70,7 @@ export function fromSnapshot(snapshot: LabSnapshot): LabData {
   return {
     engine,
     connections: new Map(connections.map((c) => [c.id, c])),
+    departed: new Map(),
     history: snapshot.history.slice(-engine.options.historySize),
     coalesced: 0,
     lastSeq: 0,
@@ -106,6 +113,16 @@ export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
   const engine = patch.engine ?? data.engine;
   const connections = patchMap(data.connections, delta.connections, delta.removed);
   if (connections !== data.connections) patch.connections = connections;
+  const leaving = delta.removed.flatMap((id) => data.connections.get(id) ?? []);
+  if (leaving.length > 0) {
+    const departed = new Map(data.departed);
+    for (const view of leaving) departed.set(view.id, view);
+    for (const id of departed.keys()) {
+      if (departed.size <= MAX_DEPARTED) break;
+      departed.delete(id); // oldest first: Map keeps insertion order
+    }
+    patch.departed = departed;
+  }
   const limit = engine?.options.historySize ?? 500;
   // A restarted server counts iterations from 0 again: the old run's records no longer apply.
   const restarted =

@@ -4,6 +4,8 @@ import type { Result } from '../../../shared/result';
 import { useLabApi } from './api-context';
 import { useLabStore } from './lab-store';
 
+const STEPPING: CommandName[] = ['step', 'stepAction', 'setMode'];
+
 type Send = <K extends CommandName>(name: K, args: CommandArgs<K>) => Promise<Result<CommandResults[K]>>;
 
 /**
@@ -28,6 +30,8 @@ export async function sendCommand<K extends CommandName>(
   }
   const { setError, traceAction, clearTrail } = useLabStore.getState();
   setError(name, result.ok ? null : result.error);
+  // A step that worked, or a new mode, makes an old stepping error moot.
+  if (result.ok && STEPPING.includes(name)) for (const other of STEPPING) setError(other, null);
   if (result.ok && name === 'stepAction') traceAction(result.value as CommandResults['stepAction']);
   if (result.ok && (name === 'step' || name === 'setMode' || name === 'startServer')) clearTrail();
   return result;

@@ -32,6 +32,8 @@ export class ClientRun implements Link {
   private readonly timers = new Set<NodeJS.Timeout>();
   private slowRead = false;
   private shut = false;
+  /** Stopped by the user: the behaviour's script no longer runs. */
+  private retired = false;
   private error: string | null = null;
   bytesSent = 0;
   bytesEchoed = 0;
@@ -92,9 +94,16 @@ export class ClientRun implements Link {
     if (!this.socket.destroyed) this.socket.resetAndDestroy();
   }
 
-  /** Closes now, without waiting for the server (Stop clients). */
+  /** Closes now, without waiting for the server. */
   abort(): void {
     this.socket.destroy();
+  }
+
+  /** Stops sending and shuts the write side; aborts if the server has not closed within `graceMs`. */
+  retire(graceMs: number): void {
+    this.retired = true;
+    this.shutWrite();
+    this.later(graceMs, () => this.abort());
   }
 
   readSlowly(ms: number): void {
@@ -152,7 +161,7 @@ export class ClientRun implements Link {
       this.markerHead = 0;
     }
     this.events.progress();
-    this.script.progress?.(this);
+    if (!this.retired) this.script.progress?.(this);
   }
 
   /** The server's FIN: expected after our own shutdown (then anything not echoed is lost), else the server closed on us. */

@@ -9,8 +9,8 @@ import { RttWindow } from './rtt';
 /** What a client tells the fleet. */
 export interface ClientHooks {
   changed(client: FleetClient): void;
-  rtt(ms: number): void;
-  error(code: string): void;
+  rtt(client: FleetClient, ms: number): void;
+  error(client: FleetClient, code: string): void;
 }
 
 const RECONNECT_MS = 100;
@@ -59,17 +59,21 @@ export class FleetClient {
       progress: () => this.hooks.changed(this),
       rtt: (ms) => {
         this.rtt.add(ms);
-        this.hooks.rtt(ms);
+        this.hooks.rtt(this, ms);
       },
       ended: ({ error }) => this.ended(error),
     });
   }
 
-  /** Closes the connection now and never reconnects. */
-  stop(): void {
+  /**
+   * Closes and never reconnects: shuts the write side so the server sees a
+   * plain EOF, and aborts only if the server has not closed within `graceMs`.
+   */
+  stop(graceMs = 0): void {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.run?.abort();
+    if (graceMs > 0) this.run?.retire(graceMs);
+    else this.run?.abort();
   }
 
   /** Sends a custom message on the open connection; false when there is none. */
@@ -123,7 +127,7 @@ export class FleetClient {
     this.run = null;
     this.state = error ? 'error' : 'closed';
     this.error = error;
-    if (error) this.hooks.error(error);
+    if (error) this.hooks.error(this, error);
     this.hooks.changed(this);
     if (this.stopped || !this.spec.reconnect) return;
     this.reconnectTimer = setTimeout(

@@ -42,6 +42,23 @@ describe('FleetController', () => {
     expect(fleet.takeChanges().removed).toHaveLength(10);
   });
 
+  it('Stop clients closes gracefully: the server sees EOF, not a reset', async () => {
+    const { server, port } = await startEngine();
+    const closes: string[] = [];
+    server.on('action', (a) => {
+      if (a.kind === 'close') closes.push(a.reason);
+    });
+    const fleet = startFleet();
+    await fleet.spawn(spec({ count: 5, behaviour: 'stream', messageSize: 64 * 1024 }), {
+      host: '127.0.0.1',
+      port,
+    });
+    await waitForFleet(fleet, () => fleet.summary().verified === 5, 'five streaming verified clients');
+    fleet.stopAll();
+    await waitFor(server, () => closes.length === 5, 'five closes');
+    expect(closes.every((reason) => reason === 'flushed' || reason === 'eof')).toBe(true);
+  });
+
   it('reports ECONNREFUSED per client, summarised, and keeps the fleet alive', async () => {
     const fleet = startFleet();
     await fleet.spawn(spec({ count: 3 }), { host: '127.0.0.1', port: await closedPort() });

@@ -15,6 +15,8 @@ const REPORT_MS = 50;
 /** Client views a second at most: thousands of busy clients slow the reports down instead of flooding the window. */
 const VIEWS_PER_SECOND = 20_000;
 const RAMP_TICK_MS = 10;
+/** Stop clients: time the server gets to close after a client's EOF, before the client aborts. */
+const STOP_GRACE_MS = 1000;
 
 /**
  * The clients of the fleet process: spawns them at the asked connect rate,
@@ -56,13 +58,15 @@ export class Fleet {
 
   spawn(ids: number[], spec: SpawnSpec, target: Target): void {
     const hooks = {
-      changed: (client: FleetClient) => this.markDirty(client.id),
-      rtt: (ms: number) => {
+      // A stopped client may still be closing: it no longer counts.
+      changed: (client: FleetClient) => this.isCurrent(client) && this.markDirty(client.id),
+      rtt: (client: FleetClient, ms: number) => {
+        if (!this.isCurrent(client)) return;
         this.rttCounts[bucketOf(ms)]! += 1;
         this.roundTrips += 1;
       },
-      error: (code: string) => {
-        this.errors[code] = (this.errors[code] ?? 0) + 1;
+      error: (client: FleetClient, code: string) => {
+        if (this.isCurrent(client)) this.errors[code] = (this.errors[code] ?? 0) + 1;
       },
     };
     const batch = ids.map((id) => new FleetClient(id, spec, target, hooks));
@@ -92,7 +96,7 @@ export class Fleet {
   stopAll(): void {
     for (const ramp of this.ramps) clearInterval(ramp);
     this.ramps.clear();
-    for (const client of this.clients.values()) client.stop();
+    for (const client of this.clients.values()) client.stop(STOP_GRACE_MS);
     this.removed.push(...this.clients.keys());
     this.clients.clear();
     this.dirty.clear();
@@ -140,6 +144,10 @@ export class Fleet {
       else if (v.state === 'lost') totals.bytesLost += v.bytes;
     }
     return totals;
+  }
+
+  private isCurrent(client: FleetClient): boolean {
+    return this.clients.get(client.id) === client;
   }
 
   private markDirty(id: number): void {

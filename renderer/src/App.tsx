@@ -11,7 +11,11 @@ import { useShortcuts } from './components/useShortcuts';
 import { LabApiProvider } from './store/api-context';
 import { useLabStore } from './store/lab-store';
 import { useLabSync } from './store/use-lab-sync';
-import './styles/app.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/toolbar.css';
+import './styles/lists.css';
+import './styles/panels.css';
 
 function Window({ api }: { api: LabApi }) {
   useLabSync(api);

@@ -47,14 +47,17 @@ export function CodePanel() {
   // Live, stay on select() (the loop body below changes too fast to chase); a picked
   // iteration shows its first line after select().
   const afterSelect = [...lit].filter((line) => line > SELECT_LINE);
+  const crashLine = crashes.keys().next().value;
   const target =
-    here.size > 0
-      ? Math.min(...here)
-      : past && afterSelect.length > 0
-        ? Math.min(...afterSelect)
-        : lit.size > 0
-          ? Math.min(...lit)
-          : LOOP_LINE;
+    crashLine !== undefined
+      ? crashLine
+      : here.size > 0
+        ? Math.min(...here)
+        : past && afterSelect.length > 0
+          ? Math.min(...afterSelect)
+          : lit.size > 0
+            ? Math.min(...lit)
+            : LOOP_LINE;
   // Keep the line that ran in view (centred when it was out of view), without scrolling the page.
   useEffect(() => {
     const code = codeRef.current;

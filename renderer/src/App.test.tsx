@@ -174,4 +174,29 @@ describe('the window', () => {
       String(seedLines(crash)[0]),
     );
   });
+
+  it('asks again for the snapshot while the transport is still coming up', async () => {
+    const made = handMadeApi(snapshot());
+    let refusals = 2;
+    const api = {
+      ...made.api,
+      snapshot: async (args: Record<string, never>) =>
+        refusals-- > 0
+          ? fail('TRANSPORT', 'Not connected to the lab server (reconnecting…).')
+          : made.api.snapshot(args),
+    };
+    const view = render(<App api={api} />);
+    expect(view.container.querySelector('.app')?.getAttribute('data-state')).toBe('connecting');
+    await screen.findByText('#0');
+    expect(view.container.querySelector('.app')?.getAttribute('data-state')).toBe('ready');
+  });
+
+  it('flips the Tutorial mode switch at once and sends the fidelity', async () => {
+    const { api, calls } = handMadeApi(snapshot(), { setFidelity: () => ok(null) });
+    await renderReady(api);
+    const toggle = screen.getByRole('switch', { name: 'Tutorial mode' });
+    await userEvent.click(toggle);
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    expect(calls.at(-1)).toEqual({ name: 'setFidelity', args: { fidelity: 'tutorial' } });
+  });
 });

@@ -18,23 +18,27 @@ function useInspect(id: SocketId): { detail: ConnectionDetail | null; error: Lab
   const [detail, setDetail] = useState<ConnectionDetail | null>(null);
   const [error, setError] = useState<LabError | null>(null);
   const lastAsked = useRef(0);
+  const mounted = useRef(true);
   useEffect(() => {
-    let live = true;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
     const wait = Math.max(0, lastAsked.current + REFRESH_MS - performance.now());
     const timer = window.setTimeout(() => {
       lastAsked.current = performance.now();
+      // A newer view changing meanwhile does not void this answer (the panel is keyed by id).
       void api.inspect({ id }).then((result) => {
-        if (!live) return;
+        if (!mounted.current) return;
         if (result.ok) {
           setDetail(result.value);
           setError(null);
         } else setError(result.error);
       });
     }, wait);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
+    return () => window.clearTimeout(timer);
   }, [api, id, view]);
   return { detail, error };
 }

@@ -21,7 +21,7 @@ export interface BenchSettings {
 
 export const USAGE = `npm run bench -- [--quick] [--duration ms] [--only text] [--servers node,engine,seed]
                        [--workers n] [--profile dir] [--json file] [--engine json]
-  --quick      short cases (about 40 s in all) instead of the full run (about 2 minutes)
+  --quick      short cases (about a minute in all) instead of the full run (about 2½ minutes)
   --duration   measured milliseconds per case (after a warm-up)
   --only       run only the cases whose label contains the text, e.g. --only "1 KiB"
   --servers    which servers to run (default: all; the seed needs python3)

@@ -43,8 +43,8 @@ export class Recorder {
       at: Date.now(),
       micros: 0,
       fidelity,
-      inputs: [...loop.inputs],
-      outputs: [...loop.outputs],
+      inputs: loop.inputs.toArray(),
+      outputs: loop.outputs.toArray(),
       sets,
       actions: [],
       after: { inputs: [], outputs: [], queues: [] },
@@ -78,10 +78,12 @@ export class Recorder {
     const record = this.current?.record;
     if (!record) return;
     this.current = null;
-    record.after.inputs = [...loop.inputs];
-    record.after.outputs = [...loop.outputs];
-    for (const [id, queue] of loop.messageQueues) {
-      if (queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
+    record.after.inputs = loop.inputs.toArray();
+    record.after.outputs = loop.outputs.toArray();
+    // A non-empty queue is always in outputs: looking there is enough.
+    for (const id of loop.outputs) {
+      const queue = loop.messageQueues.get(id);
+      if (queue && queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
     }
     this.history.push(record);
     this.onIteration(record);

@@ -1,8 +1,17 @@
 import type { Socket } from 'node:net';
 import { DEFAULT_OPTIONS, LISTENER_ID } from '../../shared/engine';
-import type { ActionBody, EngineOptions, Fidelity, Phase, SelectSets, SocketId } from '../../shared/engine';
+import type {
+  ActionBody,
+  BackpressureReason,
+  EngineOptions,
+  Fidelity,
+  Phase,
+  SelectSets,
+  SocketId,
+} from '../../shared/engine';
 import { Connection } from './connection';
 import type { Listener } from './listener';
+import { SocketList } from './socket-list';
 import { type MessageQueue, type ByteTally } from './message-queue';
 
 /** What a phase reports: an action, stamped with its phase by the loop. */
@@ -14,9 +23,9 @@ export type Step = ActionBody;
  * advances it by one. Each action is done before it is yielded.
  */
 export class SelectLoop {
-  /** The listening socket first, as in the seed. Sets keep insertion order and make removal idempotent. */
-  readonly inputs = new Set<SocketId>();
-  readonly outputs = new Set<SocketId>();
+  /** The listening socket first, as in the seed. */
+  readonly inputs = new SocketList();
+  readonly outputs = new SocketList();
   readonly messageQueues = new Map<SocketId, MessageQueue>();
   /** Every open connection, including read-closed ones still flushing in Safe mode. */
   readonly sockets = new Map<SocketId, Connection>();
@@ -26,27 +35,46 @@ export class SelectLoop {
   options: EngineOptions = { ...DEFAULT_OPTIONS };
   fidelity: Fidelity = 'safe';
   private nextId = 1;
+  /**
+   * Connections a socket event touched that may be readable or exceptional: the
+   * only ones select() must look at, so a pass costs what is ready, not what is open.
+   */
+  private readonly candidates = new Set<SocketId>();
+  /** Connections the queue caps stopped reading. */
+  private readonly capped = new Set<SocketId>();
+  private readonly noteChange: (connection: Connection) => void;
 
   constructor(
     readonly listener: Listener,
-    private readonly changed: (connection: Connection) => void,
+    changed: (connection: Connection) => void,
   ) {
     this.inputs.add(LISTENER_ID);
+    this.noteChange = (connection) => {
+      if (!connection.closed) this.candidates.add(connection.id);
+      changed(connection);
+    };
   }
 
-  /** `select.select(inputs, outputs, inputs)`, level-triggered, with no side effects. */
+  /**
+   * `select.select(inputs, outputs, inputs)`, level-triggered. It changes no state
+   * the seed has; it only forgets candidates that turned out not to be ready.
+   */
   select(): SelectSets {
-    const readable: SocketId[] = [];
+    const readable: SocketId[] = this.listener.readable ? [LISTENER_ID] : [];
     const exceptional: SocketId[] = [];
-    for (const id of this.inputs) {
-      if (id === LISTENER_ID) {
-        if (this.listener.readable) readable.push(id);
-        continue;
-      }
+    const ready: SocketId[] = [];
+    for (const id of this.candidates) {
       const connection = this.sockets.get(id);
-      if (!connection) continue;
+      if (connection && this.inputs.has(id) && (connection.readable || connection.exceptional))
+        ready.push(id);
+      else this.candidates.delete(id);
+    }
+    // Ids grow in accept order, which is the order of `inputs`.
+    ready.sort((a, b) => a - b);
+    for (const id of ready) {
+      const connection = this.sockets.get(id) as Connection;
       if (connection.exceptional) exceptional.push(id);
-      else if (connection.readable && this.capBlocking(connection) === null) readable.push(id);
+      else if (this.capBlocking(connection) === null) readable.push(id);
     }
     const writable: SocketId[] = [];
     const { sendBufferSize } = this.options;
@@ -63,13 +91,19 @@ export class SelectLoop {
 
   /** Connections whose reading the queue caps stop or resume: yielded as backpressure actions. */
   *backpressureChanges(): Generator<Step> {
-    for (const connection of this.sockets.values()) {
-      if (connection.readClosed) continue;
+    for (const id of new Set([...this.candidates, ...this.capped])) {
+      const connection = this.sockets.get(id);
+      if (!connection || connection.readClosed) continue;
       const reason = this.capBlocking(connection);
-      if (reason === connection.backpressure) continue;
-      connection.backpressure = reason;
-      yield { kind: 'backpressure', id: connection.id, on: reason !== null, reason: reason ?? 'queue-cap' };
+      if (reason !== connection.backpressure) yield this.setBackpressure(connection, reason);
     }
+  }
+
+  private setBackpressure(connection: Connection, reason: BackpressureReason | null): Step {
+    connection.backpressure = reason;
+    if (reason) this.capped.add(connection.id);
+    else this.capped.delete(connection.id);
+    return { kind: 'backpressure', id: connection.id, on: reason !== null, reason: reason ?? 'queue-cap' };
   }
 
   /** One pass of `while inputs:`, from sets select() returned. */
@@ -93,10 +127,7 @@ export class SelectLoop {
     const blocked = this.capBlocking(connection);
     if (blocked !== null) {
       // An earlier recv in this iteration filled the total cap.
-      if (connection.backpressure !== blocked) {
-        connection.backpressure = blocked;
-        yield { kind: 'backpressure', id, on: true, reason: blocked };
-      }
+      if (connection.backpressure !== blocked) yield this.setBackpressure(connection, blocked);
       return;
     }
     const data = connection.recv(this.options.recvSize);
@@ -146,7 +177,7 @@ export class SelectLoop {
       peer,
       this.options.recvBufferSize,
       this.queued,
-      this.changed,
+      this.noteChange,
     );
     this.sockets.set(id, connection);
     this.inputs.add(id);
@@ -230,6 +261,8 @@ export class SelectLoop {
     const error = connection.error;
     connection.close();
     this.sockets.delete(id);
+    this.candidates.delete(id);
+    this.capped.delete(id);
     if (!connection.socket.destroyed) {
       this.closing.add(connection);
       connection.socket.once('close', () => this.closing.delete(connection));
@@ -259,6 +292,8 @@ export class SelectLoop {
     for (const connection of this.closing) connection.destroy();
     this.sockets.clear();
     this.closing.clear();
+    this.candidates.clear();
+    this.capped.clear();
     this.messageQueues.clear();
     this.outputs.clear();
     this.inputs.clear();

@@ -47,6 +47,11 @@ export class Connection {
   backpressure: BackpressureReason | null = null;
   /** Writes handed to the socket whose completion callback has not run yet. */
   private unflushedWrites = 0;
+  /** The bytes of one write left the buffer: writability may have changed. */
+  private readonly flushed = (): void => {
+    this.unflushedWrites--;
+    this.changed(this);
+  };
 
   constructor(
     readonly id: SocketId,
@@ -135,11 +140,7 @@ export class Connection {
     const sent = Math.min(this.sendRoom(sendBufferSize), data.length);
     if (sent > 0) {
       this.unflushedWrites++;
-      // The write callback says the bytes left the buffer: writability may have changed.
-      this.socket.write(sent === data.length ? data : data.subarray(0, sent), () => {
-        this.unflushedWrites--;
-        this.changed(this);
-      });
+      this.socket.write(sent === data.length ? data : data.subarray(0, sent), this.flushed);
     }
     this.bytesOut += sent;
     return { sent };

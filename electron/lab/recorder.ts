@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Action, Fidelity, IterationRecord, SelectSets, StepCursor } from '../../shared/engine';
 import { Ring } from './ring';
-import type { SelectLoop, Step } from './select-loop';
+import type { SelectLoop } from './select-loop';
 
 interface OpenIteration {
   record: IterationRecord;
-  steps: Generator<[Action['phase'], Step]>;
+  steps: Generator<Action>;
+  /** When the loop last resumed it: the time halted between Step actions is not the iteration's. */
+  resumedAt: number;
 }
 
 /**
@@ -50,23 +52,38 @@ export class Recorder {
       after: { inputs: [], outputs: [], queues: [] },
     };
     this.lastSets = sets;
-    this.current = { record, steps: loop.iteration(sets) };
+    this.current = { record, steps: loop.iteration(sets), resumedAt: performance.now() };
     return record;
   }
 
-  /** Runs the next action; when none is left, closes the iteration and returns null. */
-  advance(loop: SelectLoop): Action | null {
+  /** Step action: runs the next action; when none is left, closes the iteration and returns null. */
+  stepAction(loop: SelectLoop): Action | null {
     const current = this.current;
     if (!current) return null;
-    const started = performance.now();
+    current.resumedAt = performance.now();
+    const action = this.advance(loop);
+    if (action) current.record.micros += micros(current.resumedAt);
+    return action;
+  }
+
+  /** Runs the open iteration to its end (Run, Slow, Step). */
+  runToEnd(loop: SelectLoop): void {
+    const current = this.current;
+    if (!current) return;
+    current.resumedAt = performance.now();
+    while (this.current === current && this.advance(loop)) {
+      /* the next action */
+    }
+  }
+
+  private advance(loop: SelectLoop): Action | null {
+    const current = this.current as OpenIteration;
     const next = current.steps.next();
-    current.record.micros += Math.round((performance.now() - started) * 1000);
     if (next.done) {
       this.close(loop);
       return null;
     }
-    const [phase, body] = next.value;
-    const action = { ...body, phase } as Action;
+    const action = next.value;
     current.record.actions.push(action);
     if (action.kind !== 'select') loop.sockets.get(action.id)?.remember(action);
     this.onAction(action);
@@ -75,9 +92,11 @@ export class Recorder {
 
   /** Closes the open iteration where it stands (a crash that stops the server). */
   close(loop: SelectLoop): void {
-    const record = this.current?.record;
-    if (!record) return;
+    const current = this.current;
+    if (!current) return;
+    const { record } = current;
     this.current = null;
+    record.micros += micros(current.resumedAt);
     record.after.inputs = loop.inputs.toArray();
     record.after.outputs = loop.outputs.toArray();
     // A non-empty queue is always in outputs: looking there is enough.
@@ -101,3 +120,5 @@ export class Recorder {
     this.history.clear();
   }
 }
+
+const micros = (since: number): number => Math.round((performance.now() - since) * 1000);

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { DEFAULT_OPTIONS, LISTENER_ID } from '../../shared/engine';
 import type {
-  ActionBody,
+  Action,
   BackpressureReason,
   EngineOptions,
   Fidelity,
@@ -13,9 +13,6 @@ import { Connection } from './connection';
 import type { Listener } from './listener';
 import { SocketList } from './socket-list';
 import { type MessageQueue, type ByteTally } from './message-queue';
-
-/** What a phase reports: an action, stamped with its phase by the loop. */
-export type Step = ActionBody;
 
 /**
  * The seed's state, by the seed's names, and one iteration of its loop as a
@@ -90,34 +87,36 @@ export class SelectLoop {
   }
 
   /** Connections whose reading the queue caps stop or resume: yielded as backpressure actions. */
-  *backpressureChanges(): Generator<Step> {
+  *backpressureChanges(): Generator<Action> {
     for (const id of new Set([...this.candidates, ...this.capped])) {
       const connection = this.sockets.get(id);
       if (!connection || connection.readClosed) continue;
       const reason = this.capBlocking(connection);
-      if (reason !== connection.backpressure) yield this.setBackpressure(connection, reason);
+      if (reason !== connection.backpressure) yield this.setBackpressure(connection, reason, 'select');
     }
   }
 
-  private setBackpressure(connection: Connection, reason: BackpressureReason | null): Step {
+  private setBackpressure(connection: Connection, reason: BackpressureReason | null, phase: Phase): Action {
     connection.backpressure = reason;
     if (reason) this.capped.add(connection.id);
     else this.capped.delete(connection.id);
-    return { kind: 'backpressure', id: connection.id, on: reason !== null, reason: reason ?? 'queue-cap' };
+    const { id } = connection;
+    return { phase, kind: 'backpressure', id, on: reason !== null, reason: reason ?? 'queue-cap' };
   }
 
   /** One pass of `while inputs:`, from sets select() returned. */
-  *iteration(sets: SelectSets): Generator<[Phase, Step]> {
-    yield ['select', { kind: 'select', ...sets }];
-    for (const id of sets.readable) for (const step of this.readable(id)) yield ['readable', step];
-    for (const id of sets.writable) for (const step of this.writable(id)) yield ['writable', step];
-    for (const id of sets.exceptional) for (const step of this.exceptional(id)) yield ['exceptional', step];
+  *iteration(sets: SelectSets): Generator<Action> {
+    const { readable, writable, exceptional } = sets;
+    yield { phase: 'select', kind: 'select', readable, writable, exceptional };
+    for (const id of readable) yield* this.readable(id);
+    for (const id of writable) yield* this.writable(id);
+    for (const id of exceptional) yield* this.exceptional(id);
     // Caps are settled once the iteration is done: they decide what the next select() may read.
-    for (const step of this.backpressureChanges()) yield ['select', step];
+    yield* this.backpressureChanges();
   }
 
   /** The readable loop's body for one socket. */
-  private *readable(id: SocketId): Generator<Step> {
+  private *readable(id: SocketId): Generator<Action> {
     if (id === LISTENER_ID) {
       yield* this.accept();
       return;
@@ -127,47 +126,47 @@ export class SelectLoop {
     const blocked = this.capBlocking(connection);
     if (blocked !== null) {
       // An earlier recv in this iteration filled the total cap.
-      if (connection.backpressure !== blocked) yield this.setBackpressure(connection, blocked);
+      if (connection.backpressure !== blocked) yield this.setBackpressure(connection, blocked, 'readable');
       return;
     }
     const data = connection.recv(this.options.recvSize);
     if (data.length > 0) {
-      yield { kind: 'recv', id, bytes: data.length };
+      yield { phase: 'readable', kind: 'recv', id, bytes: data.length };
       this.messageQueues.get(id)?.put(data);
-      yield { kind: 'put', id, bytes: data.length };
+      yield { phase: 'readable', kind: 'put', id, bytes: data.length };
       if (!this.outputs.has(id)) {
         this.outputs.add(id);
-        yield { kind: 'outputs-add', id };
+        yield { phase: 'readable', kind: 'outputs-add', id };
       }
       return;
     }
-    yield { kind: 'eof', id };
+    yield { phase: 'readable', kind: 'eof', id };
     if (this.fidelity === 'tutorial') {
-      yield* this.removeAndClose(connection, 'eof');
+      yield* this.removeAndClose(connection, 'eof', 'readable');
       return;
     }
     // Safe: close the read side, but echo what is queued before closing.
     this.inputs.delete(id);
-    yield { kind: 'inputs-remove', id };
+    yield { phase: 'readable', kind: 'inputs-remove', id };
     connection.readClosed = true;
     if (connection.queue.length > 0) {
       if (!this.outputs.has(id)) {
         this.outputs.add(id);
-        yield { kind: 'outputs-add', id };
+        yield { phase: 'readable', kind: 'outputs-add', id };
       }
       return;
     }
-    yield* this.removeAndClose(connection, 'eof');
+    yield* this.removeAndClose(connection, 'eof', 'readable');
   }
 
-  private *accept(): Generator<Step> {
+  private *accept(): Generator<Action> {
     const socket = this.listener.accept();
     if (!socket) return;
     const id = this.nextId++;
     const peer = peerOf(socket);
     if (this.sockets.size >= this.options.maxConnections) {
       socket.destroy();
-      yield { kind: 'reject', id, peer, limit: this.options.maxConnections };
+      yield { phase: 'readable', kind: 'reject', id, peer, limit: this.options.maxConnections };
       return;
     }
     socket.setNoDelay(this.options.noDelay);
@@ -182,82 +181,91 @@ export class SelectLoop {
     this.sockets.set(id, connection);
     this.inputs.add(id);
     this.messageQueues.set(id, connection.queue);
-    yield { kind: 'accept', id, peer };
+    yield { phase: 'readable', kind: 'accept', id, peer };
   }
 
   /** The writable loop's body for one socket. */
-  private *writable(id: SocketId): Generator<Step> {
+  private *writable(id: SocketId): Generator<Action> {
     const queue = this.messageQueues.get(id);
     const connection = this.sockets.get(id);
     if (!queue || !connection || connection.closed) {
       if (this.fidelity === 'tutorial') {
         yield {
+          phase: 'writable',
           kind: 'crash',
           id,
           exception: 'KeyError',
           detail: 'message_queues[s]: s was closed and its queue deleted earlier in this iteration',
         };
       } else {
-        yield { kind: 'skip', id, reason: 'closed-earlier' };
+        yield { phase: 'writable', kind: 'skip', id, reason: 'closed-earlier' };
       }
       return;
     }
     const message = queue.getNowait();
     if (!message) {
       this.outputs.delete(id);
-      yield { kind: 'outputs-remove', id, reason: 'queue-empty' };
-      if (connection.readClosed) yield* this.removeAndClose(connection, 'flushed');
+      yield { phase: 'writable', kind: 'outputs-remove', id, reason: 'queue-empty' };
+      if (connection.readClosed) yield* this.removeAndClose(connection, 'flushed', 'writable');
       return;
     }
-    yield { kind: 'get', id, bytes: message.length };
+    yield { phase: 'writable', kind: 'get', id, bytes: message.length };
     const result = connection.send(message, this.options.sendBufferSize);
     if ('error' in result) {
       queue.putFront(message);
       if (this.fidelity === 'tutorial') {
-        yield { kind: 'crash', id, exception: 'OSError', detail: `s.send() raised ${result.error}` };
+        yield {
+          phase: 'writable',
+          kind: 'crash',
+          id,
+          exception: 'OSError',
+          detail: `s.send() raised ${result.error}`,
+        };
       }
-      yield* this.removeAndClose(connection, 'send-error');
+      yield* this.removeAndClose(connection, 'send-error', 'writable');
       return;
     }
-    yield { kind: 'send', id, sent: result.sent, of: message.length };
+    yield { phase: 'writable', kind: 'send', id, sent: result.sent, of: message.length };
     const rest = message.length - result.sent;
     if (rest === 0) return;
     if (this.fidelity === 'safe') {
       queue.putFront(message.subarray(result.sent));
-      yield { kind: 'requeue', id, bytes: rest };
+      yield { phase: 'writable', kind: 'requeue', id, bytes: rest };
     } else {
       connection.bytesLost += rest;
-      yield { kind: 'lost', id, bytes: rest, why: 'partial-send' };
+      yield { phase: 'writable', kind: 'lost', id, bytes: rest, why: 'partial-send' };
     }
   }
 
   /** The exceptional loop's body for one socket. */
-  private *exceptional(id: SocketId): Generator<Step> {
+  private *exceptional(id: SocketId): Generator<Action> {
     const connection = this.sockets.get(id);
     if (!connection || connection.closed) {
       if (this.fidelity === 'tutorial') {
         yield {
+          phase: 'exceptional',
           kind: 'crash',
           id,
           exception: 'ValueError',
           detail: 'inputs.remove(s): s was already removed earlier in this iteration',
         };
       } else {
-        yield { kind: 'skip', id, reason: 'closed-earlier' };
+        yield { phase: 'exceptional', kind: 'skip', id, reason: 'closed-earlier' };
       }
       return;
     }
-    yield* this.removeAndClose(connection, 'exceptional');
+    yield* this.removeAndClose(connection, 'exceptional', 'exceptional');
   }
 
   /** The seed's removal sequence: outputs, inputs, close, `del message_queues[s]`. */
   private *removeAndClose(
     connection: Connection,
     reason: 'eof' | 'flushed' | 'exceptional' | 'send-error',
-  ): Generator<Step> {
+    phase: Phase,
+  ): Generator<Action> {
     const { id } = connection;
-    if (this.outputs.delete(id)) yield { kind: 'outputs-remove', id, reason: 'closing' };
-    if (this.inputs.delete(id)) yield { kind: 'inputs-remove', id };
+    if (this.outputs.delete(id)) yield { phase: phase, kind: 'outputs-remove', id, reason: 'closing' };
+    if (this.inputs.delete(id)) yield { phase: phase, kind: 'inputs-remove', id };
     const error = connection.error;
     connection.close();
     this.sockets.delete(id);
@@ -272,9 +280,9 @@ export class SelectLoop {
     // Undeliverable anyway after an error; after a plain EOF it is the seed's bug.
     if (dropped > 0 && reason === 'eof') {
       connection.bytesLost += dropped;
-      yield { kind: 'lost', id, bytes: dropped, why: 'queue-dropped' };
+      yield { phase: phase, kind: 'lost', id, bytes: dropped, why: 'queue-dropped' };
     }
-    yield error === null ? { kind: 'close', id, reason } : { kind: 'close', id, reason, error };
+    yield error === null ? { phase, kind: 'close', id, reason } : { phase, kind: 'close', id, reason, error };
   }
 
   /** Why the queue caps keep this connection from being read, or null if a recv fits. */

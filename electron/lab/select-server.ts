@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { argSchemas, optionsSchema, type Notice } from '../../shared/contract';
 import { DEFAULT_OPTIONS } from '../../shared/engine';
 import type {
@@ -23,6 +24,10 @@ import { Recorder } from './recorder';
 import { SelectLoop } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
 import { Tally } from './tally';
+
+/** Run mode does at most this many iterations, or this many ms, per turn of Node's event loop. */
+const RUN_TURN_ITERATIONS = 32;
+const RUN_TURN_MS = 1;
 
 type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
 
@@ -157,9 +162,7 @@ export class SelectServer {
     }
     let record: IterationRecord | null = null;
     const unsubscribe = this.events.on('iteration', (done) => (record = done));
-    while (this.recorder.advance(loop.value)) {
-      /* the rest of the iteration */
-    }
+    this.recorder.runToEnd(loop.value);
     unsubscribe();
     return record ? ok(record) : fail('NOT_RUNNING', 'The server stopped during the step.');
   }
@@ -168,11 +171,11 @@ export class SelectServer {
   stepAction(): Result<Action> {
     const loop = this.steppable();
     if (!loop.ok) return loop;
-    const action = this.recorder.advance(loop.value);
+    const action = this.recorder.stepAction(loop.value);
     if (action) return ok(action);
     const opened = this.open(loop.value);
     if (!opened.ok) return opened;
-    return ok(this.recorder.advance(loop.value) as Action);
+    return ok(this.recorder.stepAction(loop.value) as Action);
   }
 
   snapshot(): EngineSnapshot {
@@ -281,17 +284,23 @@ export class SelectServer {
     }
   };
 
-  /** One pass: an iteration if select() would return, or nothing (it blocks until an event wakes it). */
+  /**
+   * One turn of Node's event loop: iterations while select() would return (up to
+   * a small budget, so socket events still get in), or none — it blocks until an
+   * event wakes it. Slow mode runs one iteration a turn.
+   */
   private tick(): void {
     const loop = this.loop;
-    if (!loop || this.mode === 'step') return;
-    if (!this.recorder.isOpen) {
-      const sets = loop.select();
-      if (!loop.isReady(sets)) return;
-      this.recorder.begin(loop, sets, this.fidelity);
-    }
-    while (this.loop && this.recorder.advance(loop)) {
-      /* one whole iteration */
+    const until = performance.now() + RUN_TURN_MS;
+    for (let n = 0; n < RUN_TURN_ITERATIONS; n++) {
+      if (this.loop !== loop || !loop || this.mode === 'step') return;
+      if (!this.recorder.isOpen) {
+        const sets = loop.select();
+        if (!loop.isReady(sets)) return;
+        this.recorder.begin(loop, sets, this.fidelity);
+      }
+      this.recorder.runToEnd(loop);
+      if (this.mode === 'slow' || performance.now() > until) break;
     }
     this.wake();
   }

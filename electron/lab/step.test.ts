@@ -43,10 +43,7 @@ describe('Step mode', () => {
     ]);
     expect(server.snapshot().outputs).toEqual([]);
 
-    await new Promise<void>((resolve) =>
-      client.receivedBytes() === 5 ? resolve() : client.socket.once('data', () => resolve()),
-    );
-    expect(client.received().toString()).toBe('hello');
+    expect((await client.receivedAtLeast(5)).toString()).toBe('hello');
   });
 
   it('Step action runs one action at a time, and select() would block when nothing is ready', async () => {
@@ -85,7 +82,6 @@ describe('Step mode', () => {
     server.stepAction();
     server.setMode('run');
     client.socket.write('ping');
-    await waitFor(server, () => client.receivedBytes() === 4, 'the echo in Run mode');
-    expect(client.received().toString()).toBe('ping');
+    expect((await client.receivedAtLeast(4)).toString()).toBe('ping');
   });
 });

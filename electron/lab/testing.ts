@@ -35,6 +35,8 @@ export interface Client {
   receivedBytes(): number;
   /** Resolves with everything received once the server's EOF (or a close) arrives. */
   ended: Promise<Buffer>;
+  /** Resolves once at least `bytes` have arrived. */
+  receivedAtLeast(bytes: number): Promise<Buffer>;
 }
 
 export function connect(port: number, host = '127.0.0.1'): Promise<Client> {
@@ -53,7 +55,18 @@ export function connect(port: number, host = '127.0.0.1'): Promise<Client> {
     socket.once('connect', () => {
       socket.off('error', reject);
       socket.on('error', () => {});
-      resolve({ socket, received: () => Buffer.concat(chunks), receivedBytes: () => bytes, ended });
+      const received = (): Buffer => Buffer.concat(chunks);
+      const receivedAtLeast = (wanted: number): Promise<Buffer> =>
+        new Promise((done) => {
+          const check = (): void => {
+            if (bytes < wanted) return;
+            socket.off('data', check);
+            done(received());
+          };
+          socket.on('data', check);
+          check();
+        });
+      resolve({ socket, received, receivedBytes: () => bytes, ended, receivedAtLeast });
     });
   });
 }

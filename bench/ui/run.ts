@@ -30,12 +30,14 @@ const freePort = (): Promise<number> =>
     });
   });
 
-async function heapMb(page: Page): Promise<number> {
+/** Chromium's own counters for the page (JS heap; seconds spent in script, style, layout), from one session. */
+async function metricsOf(page: Page): Promise<() => Promise<Record<string, number>>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+  return async () => {
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    return Object.fromEntries(list.map((m) => [m.name, m.value]));
+  };
 }
 
 /**
@@ -123,9 +125,13 @@ async function main(): Promise<void> {
     if (process.env.UI_BENCH_PROFILE) console.log((await profileTop(page, 5_000)).join('\n'));
     console.log(`measuring for ${MEASURE_MS / 1000} s…`);
     const echoedBefore = await askLoad('count');
-    const [frames, heapBefore] = await Promise.all([sampleFrames(page, MEASURE_MS), heapMb(page)]);
+    const metrics = await metricsOf(page);
+    const before = await metrics();
+    const frames = await sampleFrames(page, MEASURE_MS);
+    const after = await metrics();
+    const busy = (name: string): number =>
+      (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / (MEASURE_MS / 1000);
     const echoedDuring = { messages: (await askLoad('count')).messages! - echoedBefore.messages! };
-    const heapAfter = await heapMb(page);
     const latency = await probeLatency(page, port, CONNECTIONS + 1, shell.url);
     const shot = join(tmpdir(), 'socket-lab-bench-ui.png');
     await page.screenshot({ path: shot });
@@ -135,7 +141,13 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       echoedPerSecond: echoedDuring.messages / (MEASURE_MS / 1000),
       frames: frameStats(frames),
-      heapMb: Math.max(heapBefore, heapAfter),
+      heapMb: Math.max(before.JSHeapUsedSize ?? 0, after.JSHeapUsedSize ?? 0) / 2 ** 20,
+      busyMsPerSecond: {
+        script: busy('ScriptDuration'),
+        style: busy('RecalcStyleDuration'),
+        layout: busy('LayoutDuration'),
+        task: busy('TaskDuration'),
+      },
       latencyP50: percentile(latency.fromIteration, 0.5),
       latencyP95: percentile(latency.fromIteration, 0.95),
       connectP50: percentile(latency.fromConnect, 0.5),

@@ -21,6 +21,8 @@ export interface UiBenchReport {
   echoedPerSecond: number;
   frames: ReturnType<typeof frameStats>;
   heapMb: number;
+  /** Renderer main-thread time per second of measuring, by kind (ms/s). */
+  busyMsPerSecond: { script: number; style: number; layout: number; task: number };
   latencyP50: number;
   latencyP95: number;
   connectP50: number;
@@ -45,6 +47,10 @@ export function printReport(r: UiBenchReport): void {
   );
   console.log(
     `  worst frame ${r.frames.worstMs.toFixed(0)} ms; ${(r.frames.slowShare * 100).toFixed(1)}% of frames slower than 30 fps`,
+  );
+  const b = r.busyMsPerSecond;
+  console.log(
+    `  renderer main thread per second: ${b.task.toFixed(0)} ms busy (script ${b.script.toFixed(0)}, style ${b.style.toFixed(0)}, layout ${b.layout.toFixed(0)})`,
   );
   for (const [name, value, target, ok] of rows)
     console.log(`  ${mark(ok)} ${name.padEnd(30)} ${value.padStart(10)}   target ${target}`);

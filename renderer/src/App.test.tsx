@@ -1,6 +1,7 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from '../../shared/engine';
 import { fail, ok } from '../../shared/result';
 import { seedLines } from '../../shared/seed';
 import { App } from './App';
@@ -198,5 +199,16 @@ describe('the window', () => {
     await userEvent.click(toggle);
     expect((toggle as HTMLInputElement).checked).toBe(true);
     expect(calls.at(-1)).toEqual({ name: 'setFidelity', args: { fidelity: 'tutorial' } });
+  });
+
+  it('Speed runs faster to the right: it sets the pause between iterations in Slow mode', async () => {
+    const { api, calls } = handMadeApi(snapshot({ mode: 'slow' }), {
+      setOptions: (args) => ok({ ...DEFAULT_OPTIONS, ...(args as object) }),
+    });
+    await renderReady(api);
+    const speed = screen.getByRole('slider', { name: 'Speed' });
+    fireEvent.change(speed, { target: { value: '1950' } });
+    expect(calls.at(-1)).toEqual({ name: 'setOptions', args: { slowDelayMs: 100 } });
+    expect(speed.getAttribute('aria-valuetext')).toBe('100 ms between iterations');
   });
 });

@@ -17,7 +17,7 @@ import './styles/toolbar.css';
 import './styles/lists.css';
 import './styles/panels.css';
 
-function Window({ api }: { api: LabApi }) {
+function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
   useShortcuts(api);
   const link = useLabStore((s) => s.link);
@@ -47,7 +47,7 @@ function Window({ api }: { api: LabApi }) {
 export function App({ api }: { api: LabApi }) {
   return (
     <LabApiProvider api={api}>
-      <Window api={api} />
+      <LabWindow api={api} />
     </LabApiProvider>
   );
 }

@@ -10,6 +10,9 @@ const MODES: { mode: Mode; label: string; title: string }[] = [
   { mode: 'step', label: 'Step', title: 'Step: halt before each select(); Space steps' },
 ];
 
+const FASTEST_MS = 50;
+const SLOWEST_MS = 2000;
+
 /** Run / Slow / Step, and Slow's pause between iterations. */
 export function ModeControls() {
   const send = useSend();
@@ -18,6 +21,12 @@ export function ModeControls() {
   const error = useLabStore((s) => s.errors.setMode ?? s.errors.setOptions);
   const setError = useLabStore((s) => s.setError);
   const [shown, ask, drop] = useAsked(mode);
+  const [shownDelay, askDelay, dropDelay] = useAsked(delay);
+  // Right is faster: the slider runs over the pause reversed.
+  const pace = async (slowDelayMs: number): Promise<void> => {
+    askDelay(slowDelayMs);
+    if (!(await send('setOptions', { slowDelayMs })).ok) dropDelay();
+  };
   const choose = async (next: Mode): Promise<void> => {
     ask(next);
     if (!(await send('setMode', { mode: next })).ok) drop();
@@ -38,19 +47,23 @@ export function ModeControls() {
           </label>
         ))}
       </div>
-      <label className="field field-speed" title="Pause between iterations in Slow mode">
+      <label
+        className="field field-speed"
+        title="Slow mode: how fast the loop goes (the pause between iterations)"
+      >
         <span>Speed</span>
         <input
           type="range"
-          min={50}
-          max={2000}
+          aria-label="Speed"
+          min={FASTEST_MS}
+          max={SLOWEST_MS}
           step={50}
-          value={delay}
+          value={SLOWEST_MS + FASTEST_MS - shownDelay}
           disabled={mode !== 'slow'}
-          aria-valuetext={`${delay} ms between iterations`}
-          onChange={(e) => void send('setOptions', { slowDelayMs: Number(e.target.value) })}
+          aria-valuetext={`${shownDelay} ms between iterations`}
+          onChange={(e) => void pace(SLOWEST_MS + FASTEST_MS - Number(e.target.value))}
         />
-        <output className="speed-value">{delay} ms</output>
+        <output className="speed-value">{shownDelay} ms</output>
       </label>
       <FieldError
         error={error}

@@ -120,6 +120,7 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
       data-flip-list={list}
       data-marks={(['readable', 'writable', 'exceptional'] as const).filter((m) => marks[m]).join(' ')}
       aria-pressed={selected}
+      title={selected ? 'Click to close its detail' : 'Click for its queue, counters and history'}
       onClick={() => select(selected ? null : id)}
     >
       {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />}{' '}

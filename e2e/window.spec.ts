@@ -172,3 +172,26 @@ test('6. 500 connections: the lists stay responsive', async () => {
   await expect(lab.step).toBeEnabled({ timeout: 2_000 });
   await lab.shot('6-500-connections');
 });
+
+for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+  test(`7. a socket moving to outputs slides there (${reducedMotion} motion)`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion });
+    const port = await freePort();
+    await lab.start(port);
+    const client = await openClient(port);
+    clients = [client];
+    await expect(lab.chipOf('inputs', client.localPort)).toBeVisible();
+    await lab.mode('Step');
+    client.socket.write('move');
+    await expect(lab.marks(lab.chipOf('inputs', client.localPort))).toHaveAttribute('data-marks', /readable/);
+    await lab.watchMoves('outputs');
+    await lab.step.click();
+    await expect(lab.chipOf('outputs', client.localPort)).toBeVisible();
+    const moves = await lab.moves();
+    if (reducedMotion === 'reduce') expect(moves).toEqual([]);
+    else {
+      expect(moves).toHaveLength(1);
+      expect(moves[0]).toBeLessThanOrEqual(300);
+    }
+  });
+}

@@ -87,6 +87,25 @@ export class LabPage {
     return chip.locator('[data-marks]');
   }
 
+  /**
+   * Starts noting the durations of the animations chips start in `list` (the FLIP moves).
+   * A string, because e2e is type-checked as Node code, without the DOM's types.
+   */
+  async watchMoves(list: ListName): Promise<void> {
+    await this.page.evaluate(`(() => {
+      const seen = (window.labMoves = new Set());
+      new MutationObserver(() => {
+        for (const chip of document.querySelectorAll('[data-flip-list="${list}"]'))
+          for (const animation of chip.getAnimations()) seen.add(animation);
+      }).observe(document.body, { subtree: true, childList: true });
+    })()`);
+  }
+
+  /** The durations noted since watchMoves (ms). */
+  moves(): Promise<number[]> {
+    return this.page.evaluate('[...window.labMoves].map((a) => Number(a.effect.getTiming().duration))');
+  }
+
   /** A full-window screenshot kept with the test's results. */
   async shot(name: string): Promise<void> {
     const path = this.testInfo.outputPath(`${name}.png`);

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { SocketId } from '../../../shared/engine';
 import { useDisplay, type SetsSource } from '../store/selectors';
 import { EmptyState, ListeningHint } from './EmptyState';
+import type { ListName } from './SocketChip';
 import { SocketList } from './SocketList';
 
 const SOURCE_TEXT: Record<SetsSource, string> = {
@@ -11,6 +12,13 @@ const SOURCE_TEXT: Record<SetsSource, string> = {
   cursor: 'Halted mid-iteration: marks show the sets it works through.',
   past: 'The lists and queues as they were after it.',
 };
+
+/** The seed's lists, in the order select() takes them, each with what it means. */
+const LISTS: { name: ListName; hint: string }[] = [
+  { name: 'inputs', hint: 'read from (the listener first), and checked for errors' },
+  { name: 'outputs', hint: 'have queued data to echo back' },
+  { name: 'exceptional', hint: 'select() reported an error on them' },
+];
 
 /** The seed's three lists side by side, with the select() marks explained. */
 export function ListsPanel() {
@@ -36,27 +44,16 @@ export function ListsPanel() {
         </span>
       </div>
       <div className="lists">
-        <SocketList
-          name="inputs"
-          hint="read from (the listener first), and checked for errors"
-          ids={display.inputs}
-          sets={display.sets}
-          pastQueues={pastQueues}
-        />
-        <SocketList
-          name="outputs"
-          hint="have queued data to echo back"
-          ids={display.outputs}
-          sets={display.sets}
-          pastQueues={pastQueues}
-        />
-        <SocketList
-          name="exceptional"
-          hint="select() reported an error on them"
-          ids={exceptional}
-          sets={display.sets}
-          pastQueues={pastQueues}
-        />
+        {LISTS.map(({ name, hint }) => (
+          <SocketList
+            key={name}
+            name={name}
+            hint={hint}
+            ids={name === 'inputs' ? display.inputs : name === 'outputs' ? display.outputs : exceptional}
+            sets={display.sets}
+            pastQueues={pastQueues}
+          />
+        ))}
         {!record && <EmptyState />}
       </div>
       {!record && <ListeningHint />}

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import type { Mode } from '../../../shared/engine';
+import type { LabError } from '../../../shared/result';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
+import { CommandError } from './CommandError';
 import { FieldError } from './FieldError';
 import { useAsked } from './useAsked';
 
@@ -10,6 +13,7 @@ const MODES: { mode: Mode; label: string; title: string }[] = [
   { mode: 'step', label: 'Step', title: 'Step: halt before each select(); Space steps' },
 ];
 
+const MODE_COMMANDS = ['setMode'] as const;
 const FASTEST_MS = 50;
 const SLOWEST_MS = 2000;
 
@@ -18,14 +22,16 @@ export function ModeControls() {
   const send = useSend();
   const mode = useLabStore((s) => s.engine?.mode ?? 'run');
   const delay = useLabStore((s) => s.engine?.options.slowDelayMs ?? 500);
-  const error = useLabStore((s) => s.errors.setMode ?? s.errors.setOptions);
-  const setError = useLabStore((s) => s.setError);
+  // The speed's own refusal: other options report beside their fields in the options panel.
+  const [speedError, setSpeedError] = useState<LabError | null>(null);
   const [shown, ask, drop] = useAsked(mode);
   const [shownDelay, askDelay, dropDelay] = useAsked(delay);
   // Right is faster: the slider runs over the pause reversed.
   const pace = async (slowDelayMs: number): Promise<void> => {
     askDelay(slowDelayMs);
-    if (!(await send('setOptions', { slowDelayMs })).ok) dropDelay();
+    const result = await send('setOptions', { slowDelayMs });
+    setSpeedError(result.ok ? null : result.error);
+    if (!result.ok) dropDelay();
   };
   const choose = async (next: Mode): Promise<void> => {
     ask(next);
@@ -65,13 +71,8 @@ export function ModeControls() {
         />
         <output className="speed-value">{shownDelay} ms</output>
       </label>
-      <FieldError
-        error={error}
-        onDismiss={() => {
-          setError('setMode', null);
-          setError('setOptions', null);
-        }}
-      />
+      <CommandError commands={MODE_COMMANDS} />
+      <FieldError error={speedError} onDismiss={() => setSpeedError(null)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SelectSets, SocketId } from '../../../shared/engine';
 import { SocketChip, type ListName } from './SocketChip';
+import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 44;
 const NO_SETS: SelectSets = { readable: [], writable: [], exceptional: [] };
@@ -46,7 +46,6 @@ function useArrivals(ids: SocketId[]): Set<SocketId> {
 
 /** One of the seed's lists, virtualized: only the chips in view are in the DOM. */
 export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProps) {
-  const scroller = useRef<HTMLDivElement>(null);
   const arrivals = useArrivals(ids);
   const marks = useMemo(() => {
     const s = sets ?? NO_SETS;
@@ -56,16 +55,6 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
       exceptional: new Set(s.exceptional),
     };
   }, [sets]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    // jsdom has no layout: start with a plausible viewport so tests see the first chips.
-    initialRect: { width: 320, height: 600 },
-    getItemKey: (index) => ids[index] ?? index,
-  });
   const titleId = `list-title-${name}`;
   const checks = CHECKS[name];
   return (
@@ -76,42 +65,27 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
         </h2>
         <p className="list-hint">{hint}</p>
       </header>
-      <div ref={scroller} className="list-scroller">
-        <div
-          role="list"
-          aria-label={name}
-          data-count={ids.length}
-          className="list-body"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {virtualizer.getVirtualItems().map((item) => {
-            const id = ids[item.index];
-            if (id === undefined) return null;
-            return (
-              <div
-                key={item.key}
-                role="listitem"
-                aria-setsize={ids.length}
-                aria-posinset={item.index + 1}
-                className="list-row"
-                style={{ top: item.start, height: ROW_HEIGHT }}
-              >
-                <SocketChip
-                  id={id}
-                  list={name}
-                  arrived={arrivals.size <= MAX_FLIGHTS && arrivals.has(id)}
-                  pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
-                  marks={{
-                    readable: checks.readable && marks.readable.has(id),
-                    writable: checks.writable && marks.writable.has(id),
-                    exceptional: checks.exceptional && marks.exceptional.has(id),
-                  }}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <VirtualList
+        label={name}
+        ids={ids}
+        rowHeight={ROW_HEIGHT}
+        overscan={6}
+        initialHeight={600}
+        scrollerClass="list-scroller"
+        renderRow={(id) => (
+          <SocketChip
+            id={id}
+            list={name}
+            arrived={arrivals.size <= MAX_FLIGHTS && arrivals.has(id)}
+            pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
+            marks={{
+              readable: checks.readable && marks.readable.has(id),
+              writable: checks.writable && marks.writable.has(id),
+              exceptional: checks.exceptional && marks.exceptional.has(id),
+            }}
+          />
+        )}
+      />
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
-import { FieldError } from './FieldError';
+import { CommandError } from './CommandError';
+
+const STEPPING = ['step', 'stepAction'] as const;
 
 /** Step (one iteration) and Step action (one line of the seed), live only in Step mode. */
 export function StepControls() {
   const send = useSend();
   const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
-  const error = useLabStore((s) => s.errors.step ?? s.errors.stepAction);
-  const setError = useLabStore((s) => s.setError);
   return (
     <div className="step-controls">
       <button
@@ -30,13 +30,7 @@ export function StepControls() {
       >
         Step action
       </button>
-      <FieldError
-        error={error}
-        onDismiss={() => {
-          setError('step', null);
-          setError('stepAction', null);
-        }}
-      />
+      <CommandError commands={STEPPING} />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
-import { FieldError } from './FieldError';
+import { CommandError } from './CommandError';
 import { useAsked } from './useAsked';
+
+const FIDELITY = ['setFidelity'] as const;
 
 /** Tutorial (the seed's bugs, shown) or Safe (the fixed server). */
 export function TutorialSwitch() {
   const send = useSend();
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
-  const error = useLabStore((s) => s.errors.setFidelity);
-  const setError = useLabStore((s) => s.setError);
   const [shown, ask, drop] = useAsked(tutorial);
   const toggle = async (on: boolean): Promise<void> => {
     ask(on);
@@ -33,7 +33,7 @@ export function TutorialSwitch() {
       <span className={shown ? 'fidelity fidelity-tutorial' : 'fidelity'}>
         {shown ? 'bugs as written' : 'safe: no byte lost'}
       </span>
-      <FieldError error={error} onDismiss={() => setError('setFidelity', null)} />
+      <CommandError commands={FIDELITY} />
     </div>
   );
 }

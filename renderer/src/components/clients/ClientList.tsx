@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLabStore } from '../../store/lab-store';
 import { formatBytes } from '../format';
+import { VirtualList } from '../VirtualList';
 import { rttText, stateText, verificationText } from './client-format';
 
 const ROW_HEIGHT = 34;
@@ -51,43 +51,18 @@ export function ClientList({
   onSelect: (id: number | null) => void;
 }) {
   const ids = useLabStore(useShallow((s) => [...s.clients.keys()]));
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    initialRect: { width: 320, height: 300 },
-    getItemKey: (index) => ids[index] ?? index,
-  });
   return (
-    <div ref={scroller} className="client-scroller">
-      {ids.length === 0 && <p className="panel-empty">No clients yet: pick a behaviour and press Spawn.</p>}
-      <div
-        role="list"
-        aria-label="clients"
-        data-count={ids.length}
-        className="list-body"
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const id = ids[item.index];
-          if (id === undefined) return null;
-          return (
-            <div
-              key={item.key}
-              role="listitem"
-              aria-setsize={ids.length}
-              aria-posinset={item.index + 1}
-              className="list-row"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-            >
-              <ClientRow id={id} selected={selected === id} onSelect={onSelect} />
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    <VirtualList
+      label="clients"
+      ids={ids}
+      rowHeight={ROW_HEIGHT}
+      overscan={10}
+      initialHeight={300}
+      scrollerClass="client-scroller"
+      before={
+        ids.length === 0 && <p className="panel-empty">No clients yet: pick a behaviour and press Spawn.</p>
+      }
+      renderRow={(id) => <ClientRow id={id} selected={selected === id} onSelect={onSelect} />}
+    />
   );
 }

@@ -28,6 +28,18 @@ const INITIAL: Draft = {
   reconnect: false,
 };
 
+/** The number fields after the behaviour: how each client sends, connects and lives. */
+const TUNING: { key: 'size' | 'interval' | 'rate' | 'lifetime'; label: string; hint: string }[] = [
+  { key: 'size', label: 'Message size', hint: 'bytes; 64K or 1M work too (up to 16M)' },
+  {
+    key: 'interval',
+    label: 'Interval ms',
+    hint: 'pause between messages; 0 = as fast as the echo comes back',
+  },
+  { key: 'rate', label: 'Connect rate /s', hint: 'new connections per second while ramping up' },
+  { key: 'lifetime', label: 'Lifetime ms', hint: 'close after this long; 0 = never' },
+];
+
 const toNumber = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
 function toSpec(d: Draft): { spec: SpawnSpec } | { error: LabError } {
@@ -114,30 +126,15 @@ export function SpawnForm() {
             ))}
           </select>
         </label>
-        <NumberField
-          label="Message size"
-          value={draft.size}
-          onChange={(size) => set({ size })}
-          hint="bytes; 64K or 1M work too (up to 16M)"
-        />
-        <NumberField
-          label="Interval ms"
-          value={draft.interval}
-          onChange={(interval) => set({ interval })}
-          hint="pause between messages; 0 = as fast as the echo comes back"
-        />
-        <NumberField
-          label="Connect rate /s"
-          value={draft.rate}
-          onChange={(rate) => set({ rate })}
-          hint="new connections per second while ramping up"
-        />
-        <NumberField
-          label="Lifetime ms"
-          value={draft.lifetime}
-          onChange={(lifetime) => set({ lifetime })}
-          hint="close after this long; 0 = never"
-        />
+        {TUNING.map(({ key, label, hint }) => (
+          <NumberField
+            key={key}
+            label={label}
+            value={draft[key]}
+            onChange={(value) => set({ [key]: value })}
+            hint={hint}
+          />
+        ))}
         <label className="field spawn-check">
           <input
             type="checkbox"

@@ -1,0 +1,64 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type ReactNode } from 'react';
+
+interface VirtualListProps<K extends number> {
+  /** The list's accessible name. */
+  label: string;
+  ids: readonly K[];
+  rowHeight: number;
+  /** Rows kept beyond the visible ones, for smooth scrolling. */
+  overscan: number;
+  /** jsdom has no layout: a plausible viewport height so tests see the first rows. */
+  initialHeight: number;
+  scrollerClass: string;
+  renderRow: (id: K) => ReactNode;
+  /** Shown inside the scroller above the (empty) list, e.g. an empty-state hint. */
+  before?: ReactNode;
+}
+
+/**
+ * A `role="list"` of fixed-height rows, virtualized: only the rows in view (plus
+ * `overscan`) are in the DOM, each a `listitem` with its position in the set.
+ */
+export function VirtualList<K extends number>(props: VirtualListProps<K>) {
+  const { ids, rowHeight } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: props.overscan,
+    initialRect: { width: 320, height: props.initialHeight },
+    getItemKey: (index) => ids[index] ?? index,
+  });
+  return (
+    <div ref={scroller} className={props.scrollerClass}>
+      {props.before}
+      <div
+        role="list"
+        aria-label={props.label}
+        data-count={ids.length}
+        className="list-body"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const id = ids[item.index];
+          if (id === undefined) return null;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              aria-setsize={ids.length}
+              aria-posinset={item.index + 1}
+              className="list-row"
+              style={{ top: item.start, height: rowHeight }}
+            >
+              {props.renderRow(id)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import { ConnectionPanel } from './components/ConnectionPanel';
 import { CrashBanner } from './components/CrashBanner';
 import { ListsPanel } from './components/ListsPanel';
 import { NoticesBar } from './components/NoticesBar';
+import { OptionsPanel } from './components/OptionsPanel';
 import { TimelinePanel } from './components/TimelinePanel';
 import { Toolbar } from './components/Toolbar';
 import { useShortcuts } from './components/useShortcuts';
@@ -16,6 +17,7 @@ import './styles/layout.css';
 import './styles/toolbar.css';
 import './styles/lists.css';
 import './styles/panels.css';
+import './styles/options.css';
 
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
@@ -35,6 +37,7 @@ function LabWindow({ api }: { api: LabApi }) {
           </div>
         </div>
         <aside className="sidebar">
+          <OptionsPanel />
           <ConnectionPanel />
           <ClientsPanel />
         </aside>

@@ -2,13 +2,13 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../../../shared/engine';
-import { fail, ok } from '../../../shared/result';
+import { fail, ok, type Result } from '../../../shared/result';
 import { LabApiProvider } from '../store/api-context';
 import { resetLabStore, useLabStore } from '../store/lab-store';
 import { delta, handMadeApi, snapshot } from '../test/fixtures';
 import { OptionsPanel } from './OptionsPanel';
 
-type Answer = (args: unknown) => ReturnType<typeof ok<EngineOptions>> | ReturnType<typeof fail>;
+type Answer = (args: unknown) => Result<EngineOptions>;
 
 function renderPanel(setOptions: Answer, options: EngineOptions = DEFAULT_OPTIONS) {
   const lab = handMadeApi(snapshot({ options }), { setOptions });

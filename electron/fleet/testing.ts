@@ -3,16 +3,13 @@
  * tsx), disposed after each test, and waits re-checked on fleet events.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { afterEach } from 'vitest';
 import type { SpawnSpec } from '../../shared/contract';
 import type { Action } from '../../shared/engine';
 import type { ClientView } from '../../shared/fleet';
 import { FleetController } from './controller';
-import { describeExit, type FleetLauncher } from './launcher';
-import { defaultWorkerPath, nodeLauncher } from './node-launcher';
-import type { FromWorker } from './protocol';
+import type { FleetLauncher } from './launcher';
+import { childFleetProcess, defaultWorkerPath, loaderArgs, nodeLauncher } from './node-launcher';
 
 const fleets: FleetController[] = [];
 
@@ -81,31 +78,13 @@ export function connectionsOf(actions: Action[], clients: ClientView[]): number[
  */
 export function limitedLauncher(maxFiles: number): FleetLauncher {
   return () => {
-    const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    const child = spawn(
-      '/bin/sh',
-      [
-        '-c',
-        `ulimit -n ${maxFiles} && exec "$0" "$@"`,
-        process.execPath,
-        '--import',
-        loader,
-        defaultWorkerPath(),
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    const worker = defaultWorkerPath();
+    const command = [process.execPath, ...loaderArgs(worker), worker];
+    return childFleetProcess(
+      spawn('/bin/sh', ['-c', `ulimit -n ${maxFiles} && exec "$0" "$@"`, ...command], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
     );
-    child.on('error', () => undefined);
-    return {
-      get pid() {
-        return child.pid;
-      },
-      send: (message) => {
-        if (child.connected) child.send(message);
-      },
-      onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
-      onExit: (listener) => child.once('exit', (code, signal) => listener(describeExit(code, signal))),
-      kill: () => child.kill(),
-    };
   };
 }
 

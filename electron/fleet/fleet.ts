@@ -1,7 +1,7 @@
 import type { SpawnSpec } from '../../shared/contract';
 import { FleetClient } from './client';
 import {
-  emptyByState,
+  emptyTotals,
   toTuple,
   type FromWorker,
   type Target,
@@ -122,13 +122,8 @@ export class Fleet {
 
   totals(): WorkerTotals {
     const totals: WorkerTotals = {
+      ...emptyTotals(),
       clients: this.clients.size,
-      byState: emptyByState(),
-      verified: 0,
-      mismatches: 0,
-      bytesLost: 0,
-      bytesSent: 0,
-      bytesEchoed: 0,
       roundTrips: this.roundTrips,
       errors: { ...this.errors },
       rttCounts: [...this.rttCounts],

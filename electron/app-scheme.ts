@@ -1,6 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { contentType, resolveAppPath } from './app-protocol';
+import { resolveAppPath } from './app-protocol';
+import { contentType } from './static-path';
 import { APP_SCHEME } from './window';
 
 /**

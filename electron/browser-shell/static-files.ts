@@ -1,19 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { contentType, fileUnderRoot } from '../static-path';
 import { allowedHosts } from './guards';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** The same policy as renderer/index.html's meta tag, plus what only a header can say. */
 const CSP =
@@ -23,16 +12,13 @@ const CSP =
 
 /** The file under `root` a request path names, or null when it would leave `root`. */
 export function resolveStaticPath(urlPath: string, root: string): string | null {
-  let path: string;
+  let pathname: string;
   try {
-    path = decodeURIComponent(new URL(urlPath, 'http://127.0.0.1').pathname);
+    pathname = new URL(urlPath, 'http://127.0.0.1').pathname;
   } catch {
     return null;
   }
-  if (path.includes('\0') || path.includes('\\')) return null;
-  const relative = path === '/' ? 'index.html' : path.replace(/^\/+/, '');
-  const file = normalize(join(root, relative));
-  return file.startsWith(normalize(root) + sep) ? file : null;
+  return fileUnderRoot(pathname, root);
 }
 
 function refuse(response: ServerResponse, status: number, text: string): void {
@@ -55,7 +41,7 @@ export function staticHandler(root: string, port: () => number) {
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return refuse(response, 404, 'Not found');
     response.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       'content-length': info.size,
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',

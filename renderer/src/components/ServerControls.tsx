@@ -5,8 +5,7 @@ import type { LabError } from '../../../shared/result';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+import { HOST_WARNING_ID, HostWarning, isExposedHost } from './HostWarning';
 
 /** Host, Port and Start/Stop Server, with the server's own error right under them. */
 export function ServerControls() {
@@ -31,6 +30,8 @@ export function ServerControls() {
   }
   const [formError, setFormError] = useState<LabError | null>(null);
   const [busy, setBusy] = useState(false);
+  // A non-loopback host starts on a second click: the first one shows what it exposes.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const running = state === 'listening' || state === 'starting';
 
   const toggle = async (event?: FormEvent): Promise<void> => {
@@ -46,8 +47,12 @@ export function ServerControls() {
       if (!parsed.success) {
         const message = parsed.error.issues[0]?.message ?? 'Invalid host or port.';
         setFormError({ code: parsed.error.issues[0]?.path[0] === 'host' ? 'BAD_HOST' : 'BAD_PORT', message });
+      } else if (isExposedHost(parsed.data.host) && confirming !== parsed.data.host) {
+        setFormError(null);
+        setConfirming(parsed.data.host);
       } else {
         setFormError(null);
+        setConfirming(null);
         await send('startServer', parsed.data);
       }
     }
@@ -68,7 +73,7 @@ export function ServerControls() {
           disabled={running}
           onChange={(e) => setHost(e.target.value)}
           spellCheck={false}
-          aria-describedby="server-error"
+          aria-describedby={`server-error ${HOST_WARNING_ID}`}
           size={11}
         />
       </label>
@@ -93,9 +98,7 @@ export function ServerControls() {
       >
         {running ? 'Stop Server' : 'Start Server'}
       </button>
-      {!running && !LOOPBACK.test(host.trim()) && host.trim() !== '' && (
-        <p className="field-warning">Binding {host.trim()} lets other machines reach this server.</p>
-      )}
+      {!running && <HostWarning host={host} confirming={confirming === host.trim()} />}
       <FieldError
         error={error}
         id="server-error"

@@ -3,6 +3,7 @@ import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
 import { ConnectionPanel } from './components/ConnectionPanel';
 import { CrashBanner } from './components/CrashBanner';
+import { LinkLostBanner } from './components/LinkLostBanner';
 import { ListsPanel } from './components/ListsPanel';
 import { NoticesBar } from './components/NoticesBar';
 import { OptionsPanel } from './components/OptionsPanel';
@@ -26,6 +27,7 @@ function LabWindow({ api }: { api: LabApi }) {
   return (
     <div className="app" data-state={link}>
       <Toolbar />
+      <LinkLostBanner />
       <NoticesBar />
       <main className="workspace">
         <div className="stage">

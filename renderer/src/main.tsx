@@ -1,21 +1,14 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { pickTransport, type Transport } from './api';
+import { useReconnects } from './store/use-reconnects';
 
 const transport = pickTransport(window);
 
 /** Remounts the app after a reconnect, so it reads a fresh snapshot like a reload does. */
 function Shell({ transport }: { transport: Transport }) {
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let wasOpen = false;
-    return transport.onStatus((status) => {
-      if (status !== 'open') return;
-      if (wasOpen) setGeneration((g) => g + 1);
-      wasOpen = true;
-    });
-  }, [transport]);
+  const generation = useReconnects(transport);
   return <App api={transport.api} key={generation} />;
 }
 

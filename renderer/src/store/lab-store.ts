@@ -4,7 +4,8 @@ import type { Action, SocketId } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
 import { applyDelta, emptyLabData, fromSnapshot, type LabData } from './apply';
 
-export type Link = 'connecting' | 'ready' | 'failed';
+/** `lost`: the link was up (a snapshot arrived) and the transport dropped; it is reconnecting. */
+export type Link = 'connecting' | 'ready' | 'failed' | 'lost';
 
 /** What the window itself remembers, beside the lab's data. */
 export interface ViewState {

@@ -1,0 +1,67 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LinkStatus } from '../api';
+import { LinkLostBanner } from '../components/LinkLostBanner';
+import { snapshot } from '../test/fixtures';
+import { resetLabStore, useLabStore } from './lab-store';
+import { useReconnects } from './use-reconnects';
+
+/** A transport whose link the test raises and drops. */
+function fakeLink() {
+  const listeners = new Set<(status: LinkStatus) => void>();
+  return {
+    onStatus(listener: (status: LinkStatus) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit: (status: LinkStatus) => act(() => listeners.forEach((l) => l(status))),
+  };
+}
+
+function Probe({ transport }: { transport: ReturnType<typeof fakeLink> }) {
+  const generation = useReconnects(transport);
+  const link = useLabStore((s) => s.link);
+  return (
+    <div data-testid="root" data-state={link} data-generation={generation}>
+      <LinkLostBanner />
+    </div>
+  );
+}
+
+const root = () => screen.getByTestId('root');
+
+beforeEach(resetLabStore);
+afterEach(cleanup);
+
+describe('a dropped link to the lab', () => {
+  it('is said plainly, and the window remounts once the link is back', () => {
+    const link = fakeLink();
+    render(<Probe transport={link} />);
+    link.emit('open');
+    act(() => useLabStore.getState().applySnapshot(snapshot()));
+    expect(root().dataset.state).toBe('ready');
+    expect(screen.queryByRole('alert', { name: 'Connection lost' })).toBeNull();
+
+    link.emit('closed');
+    expect(root().dataset.state).toBe('lost');
+    expect(screen.getByRole('alert', { name: 'Connection lost' }).textContent).toContain('Reconnecting');
+    link.emit('connecting');
+    link.emit('closed'); // a retry that fails too: still lost, no remount
+    expect(root().dataset.state).toBe('lost');
+    expect(root().dataset.generation).toBe('0');
+
+    link.emit('connecting');
+    link.emit('open');
+    expect(root().dataset.generation).toBe('1');
+  });
+
+  it('leaves a first connection to the sync hook: no banner before the window was ever ready', () => {
+    const link = fakeLink();
+    render(<Probe transport={link} />);
+    link.emit('connecting');
+    link.emit('closed');
+    expect(root().dataset.state).toBe('connecting');
+    link.emit('open');
+    expect(root().dataset.generation).toBe('0');
+  });
+});

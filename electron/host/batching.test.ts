@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LabDelta, LabSnapshot } from '../../shared/contract';
 import { applyDelta } from '../../shared/delta';
 import type { EngineSnapshot } from '../../shared/engine';
+import type { ClientView } from '../../shared/fleet';
+import { FleetController } from '../fleet/controller';
+import { nodeLauncher } from '../fleet/node-launcher';
 import { SelectServer } from '../lab/select-server';
 import { LabHost } from './lab-host';
 import { connectClients, waitUntil } from './test-support';
@@ -92,4 +95,42 @@ describe('batching under load', () => {
     expect(worstSecond).toBeLessThanOrEqual(60);
     expect(during.length).toBeGreaterThan(LOAD_MS / 1000); // batches did flow during the load
   }, 60_000);
+
+  it("a subscriber's clients follow the fleet's: spawned, opened, then removed by Stop clients", async () => {
+    const engine = new SelectServer();
+    const fleet = new FleetController(nodeLauncher());
+    const host = new LabHost(engine, fleet);
+    cleanup.push(() => host.dispose());
+    const started = await engine.start('127.0.0.1', 0);
+    if (!started.ok) throw new Error(started.error.message);
+
+    let state: LabSnapshot | undefined;
+    const listeners = new Set<() => void>();
+    const subscription = host.subscribe({
+      send: (delta: LabDelta) => {
+        state = applyDelta(state as LabSnapshot, delta);
+        listeners.forEach((listener) => listener());
+      },
+    });
+    state = subscription.snapshot;
+    cleanup.push(subscription.unsubscribe);
+    const onBatch = (check: () => void) => {
+      listeners.add(check);
+      return () => listeners.delete(check);
+    };
+    const byId = (clients: ClientView[]) => JSON.stringify([...clients].sort((a, b) => a.id - b.id));
+
+    const spec = { count: 3, behaviour: 'idle', messageSize: 8, intervalMs: 0, connectRate: 1000 };
+    const spawned = await host.command('spawnClients', { ...spec, lifetimeMs: 0, reconnect: false });
+    expect(spawned.ok).toBe(true);
+    const allOpen = () =>
+      state?.clients.length === 3 &&
+      state.clients.every((client) => client.state === 'open') &&
+      byId(state.clients) === byId(fleet.clients());
+    await waitUntil(allOpen, "the subscriber to see the fleet's three open clients", onBatch);
+
+    expect(await host.command('stopClients', {})).toEqual({ ok: true, value: null });
+    await waitUntil(() => state?.clients.length === 0, 'the subscriber to see the clients removed', onBatch);
+    expect(fleet.clients()).toEqual([]);
+  });
 });

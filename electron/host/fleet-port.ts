@@ -19,6 +19,8 @@ export interface FleetPort {
   stopAll(): MaybePromise<Result<null> | void>;
   send(clientId: number, data: Buffer): MaybePromise<Result<null> | void>;
   clients(): ClientView[];
+  /** One client's view, without walking the others. */
+  client(id: number): ClientView | undefined;
   summary(): FleetSummary;
   /** Client ids changed or removed since the last call. */
   takeChanges(): { changed: number[]; removed: number[] };

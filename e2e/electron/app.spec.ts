@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { LabApi } from '../../shared/contract';
-import { electronRuntime } from './runtime';
+import { appliedPreferences, launchApp, runtime, type LaunchedApp } from './launch';
 
-const root = join(import.meta.dirname, '../..');
-const runtime = electronRuntime(root);
 test.skip(!runtime.installed, runtime.reason);
 
-let app: ElectronApplication;
+let launched: LaunchedApp;
 let page: Page;
-let userData: string;
 
 test.beforeEach(async () => {
-  userData = mkdtempSync(join(tmpdir(), 'socket-lab-e2e-'));
-  app = await electron.launch({
-    executablePath: runtime.executablePath ?? undefined,
-    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`],
-  });
-  page = await app.firstWindow();
+  launched = await launchApp();
+  page = await launched.app.firstWindow();
   await expect(page.locator('[data-state]').first()).toHaveAttribute('data-state', 'ready');
 });
 
-test.afterEach(async () => {
-  await app.close();
-  rmSync(userData, { recursive: true, force: true });
-});
+test.afterEach(() => launched.close());
 
 /** The engine's view, read through the page's own window.lab (the preload's LabApi). */
 const snapshot = () =>
@@ -55,31 +42,20 @@ test('the app starts, Start Server works and an external client appears in input
 });
 
 test('the window is hardened: web preferences, no Node in the page, no new windows', async () => {
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const window = BrowserWindow.getAllWindows()[0];
-    // Electron's own tests read the applied preferences this way; it is not in the typings.
-    const contents = window?.webContents as unknown as {
-      getLastWebPreferences?: () => Record<string, unknown>;
-    };
-    const p = contents?.getLastWebPreferences?.();
-    return (
-      p && {
-        contextIsolation: p.contextIsolation,
-        sandbox: p.sandbox,
-        nodeIntegration: p.nodeIntegration,
-        webSecurity: p.webSecurity,
-        webviewTag: p.webviewTag,
-        url: window?.webContents.getURL(),
-      }
-    );
-  });
-  expect(prefs).toMatchObject({
+  const [main] = await appliedPreferences(launched.app, [
+    'contextIsolation',
+    'sandbox',
+    'nodeIntegration',
+    'webSecurity',
+    'webviewTag',
+  ]);
+  expect(main?.prefs).toMatchObject({
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
     webSecurity: true,
   });
-  expect(prefs?.url).toMatch(/^app:\/\/socket-lab\//);
+  expect(main?.url).toMatch(/^app:\/\/socket-lab\//);
   const page_ = await page.evaluate(() => ({
     require: typeof (globalThis as { require?: unknown }).require,
     process: typeof (globalThis as { process?: unknown }).process,
@@ -88,5 +64,5 @@ test('the window is hardened: web preferences, no Node in the page, no new windo
   }));
   expect(page_).toMatchObject({ require: 'undefined', process: 'undefined', opened: true });
   expect(page_.labKeys).toContain('onDelta');
-  expect(await app.windows()).toHaveLength(1);
+  expect(await launched.app.windows()).toHaveLength(1);
 });

@@ -1,30 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { TUTORIAL_TITLE } from '../../shared/tutorial';
-import { electronRuntime } from './runtime';
+import { appliedPreferences, launchApp, runtime, type LaunchedApp } from './launch';
 
-const root = join(import.meta.dirname, '../..');
-const runtime = electronRuntime(root);
 test.skip(!runtime.installed, runtime.reason);
 
+let launched: LaunchedApp;
 let app: ElectronApplication;
-let userData: string;
 
 test.beforeEach(async () => {
-  userData = mkdtempSync(join(tmpdir(), 'socket-lab-e2e-'));
-  app = await electron.launch({
-    executablePath: runtime.executablePath ?? undefined,
-    args: [join(root, 'out/main/main.js'), `--user-data-dir=${userData}`],
-  });
+  launched = await launchApp();
+  app = launched.app;
   await app.firstWindow(); // the menu is installed before the window is created
 });
 
-test.afterEach(async () => {
-  await app.close();
-  rmSync(userData, { recursive: true, force: true });
-});
+test.afterEach(() => launched.close());
 
 /** Clicks Help → `label` in the real application menu, from the main process. */
 const clickHelp = (label: string): Promise<void> =>
@@ -57,22 +46,13 @@ test('Help → The tutorial opens one hardened reader showing the tutorial and t
   await expect(tutorial.getByRole('heading', { level: 1 })).toHaveText(TUTORIAL_TITLE);
   await expect(tutorial.locator('pre')).toContainText('select.select(inputs, outputs, inputs)');
 
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const reader = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL().startsWith('data:'));
-    // Electron's own tests read the applied preferences this way; it is not in the typings.
-    const contents = reader?.webContents as unknown as {
-      getLastWebPreferences?: () => Record<string, unknown>;
-    };
-    const p = contents?.getLastWebPreferences?.();
-    return (
-      p && {
-        sandbox: p.sandbox,
-        contextIsolation: p.contextIsolation,
-        nodeIntegration: p.nodeIntegration,
-        javascript: p.javascript,
-      }
-    );
-  });
+  const windows = await appliedPreferences(app, [
+    'sandbox',
+    'contextIsolation',
+    'nodeIntegration',
+    'javascript',
+  ]);
+  const prefs = windows.find((window) => window.url.startsWith('data:'))?.prefs;
   expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
 
   await clickHelp('The tutorial'); // a second click focuses the same reader

@@ -21,8 +21,8 @@ export function HostWarning({ host, confirming }: { host: string; confirming: bo
       aria-label="Host warning"
     >
       <span aria-hidden="true">⚠ </span>
-      {host.trim()} is not loopback: other machines on your network can connect to this echo server.
-      {confirming && <strong> Click Start Server again to listen there.</strong>}
+      Not loopback: other machines on your network can connect to this echo server.
+      {confirming && <strong> Click Start Server again to listen on {host.trim()}.</strong>}
     </p>
   );
 }

@@ -69,7 +69,7 @@ export function OptionNumber({
         <input
           value={draft ?? text}
           inputMode="numeric"
-          size={7}
+          size={6}
           spellCheck={false}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}

@@ -48,6 +48,32 @@ const comparable = (engine: EngineSnapshot) => ({
   connections: [...engine.connections].sort((a, b) => a.id - b.id),
 });
 
+/**
+ * A subscriber that applies every batch to its own copy of the state (the reference
+ * semantics), with `onBatch` for waits that re-check after each batch.
+ */
+function follow(host: LabHost, seen: (delta: LabDelta) => void = () => undefined) {
+  let state: LabSnapshot;
+  const listeners = new Set<() => void>();
+  const subscription = host.subscribe({
+    send: (delta: LabDelta) => {
+      seen(delta);
+      state = applyDelta(state, delta);
+      listeners.forEach((listener) => listener());
+    },
+  });
+  state = subscription.snapshot;
+  cleanup.push(subscription.unsubscribe);
+  return {
+    snapshot: subscription.snapshot,
+    state: (): LabSnapshot => state,
+    onBatch: (check: () => void) => {
+      listeners.add(check);
+      return () => listeners.delete(check);
+    },
+  };
+}
+
 describe('batching under load', () => {
   it('1,000 echoing connections for 5 s: at most 60 batches a second, final state equals the engine', async () => {
     const engine = new SelectServer();
@@ -58,22 +84,10 @@ describe('batching under load', () => {
 
     const times: number[] = [];
     let covered = 0;
-    let state: LabSnapshot | undefined;
-    const listeners = new Set<() => void>();
-    const subscription = host.subscribe({
-      send: (delta: LabDelta) => {
-        times.push(performance.now());
-        covered += delta.iterations.length + delta.coalesced;
-        state = applyDelta(state as LabSnapshot, delta);
-        listeners.forEach((listener) => listener());
-      },
+    const { snapshot, state, onBatch } = follow(host, (delta) => {
+      times.push(performance.now());
+      covered += delta.iterations.length + delta.coalesced;
     });
-    state = subscription.snapshot;
-    cleanup.push(subscription.unsubscribe);
-    const onBatch = (check: () => void) => {
-      listeners.add(check);
-      return () => listeners.delete(check);
-    };
 
     const sockets = await connectClients(started.value.port, CONNECTIONS);
     cleanup.push(() => sockets.forEach((socket) => socket.destroy()));
@@ -83,11 +97,11 @@ describe('batching under load', () => {
     expect(echoes).toBeGreaterThan(CONNECTIONS);
 
     const engineState = () => JSON.stringify(comparable(engine.snapshot()));
-    const same = () => state !== undefined && JSON.stringify(comparable(state.engine)) === engineState();
+    const same = () => JSON.stringify(comparable(state().engine)) === engineState();
     await waitUntil(same, 'the subscriber to converge on the engine state', onBatch, 10_000);
-    expect(state?.engine.connections).toHaveLength(CONNECTIONS);
-    expect(covered + subscription.snapshot.engine.iteration).toBe(engine.snapshot().iteration);
-    expect(state?.history.at(-1)?.n).toBe(engine.history().at(-1)?.n);
+    expect(state().engine.connections).toHaveLength(CONNECTIONS);
+    expect(covered + snapshot.engine.iteration).toBe(engine.snapshot().iteration);
+    expect(state().history.at(-1)?.n).toBe(engine.history().at(-1)?.n);
 
     // No one-second window during the load holds more than 60 batches.
     const during = times.filter((t) => t >= loadStart && t <= loadEnd);
@@ -104,33 +118,20 @@ describe('batching under load', () => {
     const started = await engine.start('127.0.0.1', 0);
     if (!started.ok) throw new Error(started.error.message);
 
-    let state: LabSnapshot | undefined;
-    const listeners = new Set<() => void>();
-    const subscription = host.subscribe({
-      send: (delta: LabDelta) => {
-        state = applyDelta(state as LabSnapshot, delta);
-        listeners.forEach((listener) => listener());
-      },
-    });
-    state = subscription.snapshot;
-    cleanup.push(subscription.unsubscribe);
-    const onBatch = (check: () => void) => {
-      listeners.add(check);
-      return () => listeners.delete(check);
-    };
+    const { state, onBatch } = follow(host);
     const byId = (clients: ClientView[]) => JSON.stringify([...clients].sort((a, b) => a.id - b.id));
 
     const spec = { count: 3, behaviour: 'idle', messageSize: 8, intervalMs: 0, connectRate: 1000 };
     const spawned = await host.command('spawnClients', { ...spec, lifetimeMs: 0, reconnect: false });
     expect(spawned.ok).toBe(true);
     const allOpen = () =>
-      state?.clients.length === 3 &&
-      state.clients.every((client) => client.state === 'open') &&
-      byId(state.clients) === byId(fleet.clients());
+      state().clients.length === 3 &&
+      state().clients.every((client) => client.state === 'open') &&
+      byId(state().clients) === byId(fleet.clients());
     await waitUntil(allOpen, "the subscriber to see the fleet's three open clients", onBatch);
 
     expect(await host.command('stopClients', {})).toEqual({ ok: true, value: null });
-    await waitUntil(() => state?.clients.length === 0, 'the subscriber to see the clients removed', onBatch);
+    await waitUntil(() => state().clients.length === 0, 'the subscriber to see the clients removed', onBatch);
     expect(fleet.clients()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Notice, SpawnSpec } from '../../shared/contract';
-import type { ClientState, ClientView, FleetSummary } from '../../shared/fleet';
+import type { ClientView, FleetSummary } from '../../shared/fleet';
 import type { Result } from '../../shared/result';
+import { emptyByState } from '../fleet/protocol';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -29,20 +30,12 @@ export interface FleetPort {
   dispose(): MaybePromise<void>;
 }
 
-const NO_CLIENTS: Record<ClientState, number> = {
-  connecting: 0,
-  open: 0,
-  'half-closed': 0,
-  closed: 0,
-  error: 0,
-};
-
 /** The summary shown when this shell has no fleet. */
 export const NO_FLEET: FleetSummary = {
   alive: false,
   exit: 'This shell runs no client fleet.',
   clients: 0,
-  byState: NO_CLIENTS,
+  byState: emptyByState(),
   verified: 0,
   mismatches: 0,
   bytesLost: 0,

@@ -3,8 +3,9 @@ import { useLabStore } from '../store/lab-store';
 
 /** The command a newcomer can paste to connect by hand. */
 function useNc(): string {
-  const host = useLabStore((s) => s.engine?.server.host ?? DEFAULT_HOST);
-  const port = useLabStore((s) => s.engine?.server.port ?? DEFAULT_PORT);
+  // A server never started reports host "" and port 0: suggest the defaults then.
+  const host = useLabStore((s) => s.engine?.server.host || DEFAULT_HOST);
+  const port = useLabStore((s) => s.engine?.server.port || DEFAULT_PORT);
   return `nc ${host === 'localhost' || host === '0.0.0.0' ? '127.0.0.1' : host} ${port}`;
 }
 

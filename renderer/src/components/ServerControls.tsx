@@ -98,16 +98,18 @@ export function ServerControls() {
       >
         {running ? 'Stop Server' : 'Start Server'}
       </button>
-      {!running && <HostWarning host={host} confirming={confirming === host.trim()} />}
-      <FieldError
-        error={error}
-        id="server-error"
-        onDismiss={() => {
-          setFormError(null);
-          useLabStore.getState().setError('startServer', null);
-          useLabStore.getState().setError('stopServer', null);
-        }}
-      />
+      <div className="server-notes">
+        {!running && <HostWarning host={host} confirming={confirming === host.trim()} />}
+        <FieldError
+          error={error}
+          id="server-error"
+          onDismiss={() => {
+            setFormError(null);
+            useLabStore.getState().setError('startServer', null);
+            useLabStore.getState().setError('stopServer', null);
+          }}
+        />
+      </div>
     </form>
   );
 }

@@ -6,14 +6,14 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { sampleFrames, seenAt, watchListCount } from './page-probes';
 import { profileTop } from './profile';
 import { watchAccepts } from './accepts';
-import { startShell } from './shell';
+import { freePort, startShell } from './shell';
 import { frameStats, percentile, printReport } from './stats';
 
 const root = join(import.meta.dirname, '../..');
@@ -21,14 +21,6 @@ const CONNECTIONS = Number(process.env.UI_BENCH_CONNECTIONS ?? 1000);
 const INTERVAL_MS = 100; // 10 messages a second per connection
 const MEASURE_MS = Number(process.env.UI_BENCH_SECONDS ?? 10) * 1000;
 const PROBES = 20;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Chromium's own counters for the page (JS heap; seconds spent in script, style, layout), from one session. */
 async function metricsOf(page: Page): Promise<() => Promise<Record<string, number>>> {

@@ -3,21 +3,13 @@
  * from the browser shell with a few real TCP clients halted mid-echo in Step mode.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { startShell } from './shell';
+import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
 const out = join(root, 'docs');
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const open = (port: number): Promise<Socket> =>
   new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 /** The browser shell in a process of its own, and the URL (with its token) it printed. */
 export function startShell(root: string, timeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
@@ -26,3 +27,12 @@ export function startShell(root: string, timeoutMs = 30_000): Promise<{ child: C
     });
   });
 }
+
+/** A port free on 127.0.0.1 right now, for the lab's server to be started on from the window. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { EngineOptions } from '../../../shared/engine';
 import type { LabError, Result } from '../../../shared/result';
 import { parseSize, sizeText } from './clients/client-format';
@@ -30,6 +30,37 @@ function parseValue(text: string, bytes: boolean): number | null {
 }
 
 /**
+ * One option's value as shown (the ask until the engine confirms it) and its last refusal;
+ * `set` sends a new value and shows the engine's answer.
+ */
+function useOption<K extends keyof EngineOptions>(name: K, value: EngineOptions[K], apply: ApplyOption) {
+  const [shown, ask, drop] = useAsked(value);
+  const [error, setError] = useState<LabError | null>(null);
+  const set = async (next: EngineOptions[K]): Promise<void> => {
+    ask(next);
+    const result = await apply({ [name]: next });
+    setError(result.ok ? null : result.error);
+    if (!result.ok) drop();
+  };
+  return { shown, error, setError, set };
+}
+
+/** An option's control with its refusal right under it; the control is described by the error. */
+function OptionBlock(props: {
+  error: LabError | null;
+  onDismiss: () => void;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const errorId = useId();
+  return (
+    <div className="option">
+      {props.children(props.error ? errorId : undefined)}
+      <FieldError error={props.error} id={errorId} onDismiss={props.onDismiss} />
+    </div>
+  );
+}
+
+/**
  * A number option: shows the engine's value, applies on Enter or blur, and shows the
  * engine's refusal beside it (the field then shows the value the engine kept).
  */
@@ -41,48 +72,39 @@ export function OptionNumber({
   value,
   bytes,
 }: FieldProps<NumberKey> & { value: number; bytes: boolean }) {
-  const errorId = useId();
-  const [shown, ask, drop] = useAsked(value);
+  const { shown, error, setError, set } = useOption(name, value, apply);
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<LabError | null>(null);
   const text = bytes ? sizeText(shown) : String(shown);
   const commit = async (): Promise<void> => {
     if (draft === null || draft.trim() === text) return setDraft(null);
     const next = parseValue(draft, bytes);
     setDraft(null);
-    if (next === null) {
-      const example = bytes ? 'such as 1024, 64K or 1M' : 'such as 500';
-      return setError({
-        code: 'BAD_ARGUMENT',
-        message: `${label}: "${draft}" is not a number (${example}).`,
-      });
-    }
-    ask(next);
-    const result = await apply({ [name]: next });
-    setError(result.ok ? null : result.error);
-    if (!result.ok) drop();
+    if (next !== null) return set(next);
+    const example = bytes ? 'such as 1024, 64K or 1M' : 'such as 500';
+    setError({ code: 'BAD_ARGUMENT', message: `${label}: "${draft}" is not a number (${example}).` });
   };
   return (
-    <div className="option">
-      <label className="field" title={hint}>
-        <span>{label}</span>
-        <input
-          value={draft ?? text}
-          inputMode="numeric"
-          size={6}
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => void commit()}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void commit();
-            if (e.key === 'Escape') setDraft(null);
-          }}
-        />
-      </label>
-      <FieldError error={error} id={errorId} onDismiss={() => setError(null)} />
-    </div>
+    <OptionBlock error={error} onDismiss={() => setError(null)}>
+      {(describedBy) => (
+        <label className="field" title={hint}>
+          <span>{label}</span>
+          <input
+            value={draft ?? text}
+            inputMode="numeric"
+            size={6}
+            spellCheck={false}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={() => void commit()}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void commit();
+              if (e.key === 'Escape') setDraft(null);
+            }}
+          />
+        </label>
+      )}
+    </OptionBlock>
   );
 }
 
@@ -94,27 +116,20 @@ export function OptionSwitch({
   apply,
   value,
 }: FieldProps<SwitchKey> & { value: boolean }) {
-  const errorId = useId();
-  const [shown, ask, drop] = useAsked(value);
-  const [error, setError] = useState<LabError | null>(null);
-  const toggle = async (on: boolean): Promise<void> => {
-    ask(on);
-    const result = await apply({ [name]: on });
-    setError(result.ok ? null : result.error);
-    if (!result.ok) drop();
-  };
+  const { shown, error, setError, set } = useOption(name, value, apply);
   return (
-    <div className="option">
-      <label className="field option-switch" title={hint}>
-        <input
-          type="checkbox"
-          checked={shown}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => void toggle(e.target.checked)}
-        />
-        <span>{label}</span>
-      </label>
-      <FieldError error={error} id={errorId} onDismiss={() => setError(null)} />
-    </div>
+    <OptionBlock error={error} onDismiss={() => setError(null)}>
+      {(describedBy) => (
+        <label className="field option-switch" title={hint}>
+          <input
+            type="checkbox"
+            checked={shown}
+            aria-describedby={describedBy}
+            onChange={(e) => void set(e.target.checked)}
+          />
+          <span>{label}</span>
+        </label>
+      )}
+    </OptionBlock>
   );
 }

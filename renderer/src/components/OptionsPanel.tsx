@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { DEFAULT_OPTIONS } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
 import { useSend } from '../store/commands';
@@ -61,6 +61,21 @@ const NUMBERS: { name: NumberOption; label: string; bytes: boolean; hint: string
   },
 ];
 
+/** The on/off options; `note` says in a line why one matters. */
+const SWITCHES: { name: 'noDelay' | 'stopOnCrash'; label: string; hint: string; note?: string }[] = [
+  {
+    name: 'noDelay',
+    label: 'TCP_NODELAY',
+    hint: 'Off as in the seed. On: small writes go out at once instead of waiting for an ACK.',
+    note: "Off, Nagle's algorithm and delayed ACKs make the seed's 16 KiB ping-pong crawl at ~20 messages/s.",
+  },
+  {
+    name: 'stopOnCrash',
+    label: 'Stop on crash',
+    hint: 'Tutorial mode: stop the server where the original would crash, as it would.',
+  },
+];
+
 /** Every option the panel sets (Slow's delay belongs to the Speed slider). */
 const { slowDelayMs: _speed, ...PANEL_DEFAULTS } = DEFAULT_OPTIONS;
 const PANEL_KEYS = Object.keys(PANEL_DEFAULTS) as (keyof typeof PANEL_DEFAULTS)[];
@@ -91,24 +106,12 @@ export function OptionsPanel() {
             <OptionNumber key={field.name} {...field} value={options[field.name]} apply={apply} />
           ))}
         </div>
-        <OptionSwitch
-          name="noDelay"
-          label="TCP_NODELAY"
-          hint="Off as in the seed. On: small writes go out at once instead of waiting for an ACK."
-          value={options.noDelay}
-          apply={apply}
-        />
-        <p className="option-note muted">
-          Off, Nagle&apos;s algorithm and delayed ACKs make the seed&apos;s 16 KiB ping-pong crawl at ~20
-          messages/s.
-        </p>
-        <OptionSwitch
-          name="stopOnCrash"
-          label="Stop on crash"
-          hint="Tutorial mode: stop the server where the original would crash, as it would."
-          value={options.stopOnCrash}
-          apply={apply}
-        />
+        {SWITCHES.map(({ note, ...field }) => (
+          <Fragment key={field.name}>
+            <OptionSwitch {...field} value={options[field.name]} apply={apply} />
+            {note && <p className="option-note muted">{note}</p>}
+          </Fragment>
+        ))}
         <div className="options-actions">
           <button
             type="button"

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { argSchemas, optionsSchema, type Notice } from '../../shared/contract';
+import { argSchemas, type Notice } from '../../shared/contract';
 import { DEFAULT_OPTIONS } from '../../shared/engine';
 import type {
   Action,
@@ -19,6 +19,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { Connection } from './connection';
 import { Events } from './events';
 import { Listener } from './listener';
+import { mergeOptions } from './options';
 import { Pacer } from './pacer';
 import { Recorder } from './recorder';
 import { SelectLoop } from './select-loop';
@@ -123,20 +124,9 @@ export class SelectServer {
   }
 
   setOptions(patch: Partial<EngineOptions>): Result<EngineOptions> {
-    const parsed = optionsSchema.partial().safeParse(patch);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return fail('BAD_ARGUMENT', `Invalid options: ${issues}`);
-    }
-    const next = { ...this.options, ...parsed.data };
-    if (next.queueCap < next.recvSize) {
-      const message = `The queue cap (${next.queueCap} B) must hold at least one recv (${next.recvSize} B).`;
-      return fail('BAD_ARGUMENT', message);
-    }
-    if (next.totalQueueCap < next.queueCap) {
-      const message = `The total queue cap (${next.totalQueueCap} B) must be at least the per-connection cap (${next.queueCap} B).`;
-      return fail('BAD_ARGUMENT', message);
-    }
+    const merged = mergeOptions(this.options, patch);
+    if (!merged.ok) return merged;
+    const next = merged.value;
     this.options = next;
     this.recorder.history.resize(next.historySize);
     if (this.loop) {

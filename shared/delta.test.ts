@@ -1,22 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { LabDelta } from './contract';
 import { mergeDeltas } from './delta';
-import type { ConnectionView } from './engine';
+import { connection, emptyDelta } from './fixtures';
 
-const conn = (id: number, bytesIn = 0) => ({ id, bytesIn }) as ConnectionView;
-const base: LabDelta = {
-  seq: 1,
-  engine: {},
-  connections: [],
-  removed: [],
-  iterations: [],
-  coalesced: 0,
-  clients: [],
-  clientsRemoved: [],
-  fleet: null,
-  notices: [],
-};
+const conn = (id: number, bytesIn = 0) => connection(id, { bytesIn });
+const base = emptyDelta(1);
 
 describe('mergeDeltas', () => {
   it('later views win, removals drop earlier views, a revived id is not removed', () => {

@@ -46,3 +46,26 @@ export interface FleetSummary {
   /** Messages whose echo came back complete, since the fleet (re)started. */
   roundTrips?: number;
 }
+
+/** An empty per-state tally. */
+export const emptyByState = (): Record<ClientState, number> => ({
+  connecting: 0,
+  open: 0,
+  'half-closed': 0,
+  closed: 0,
+  error: 0,
+});
+
+/** The summary of a fleet that is not running and has no clients; `exit` says why. */
+export const fleetDown = (exit: string | null): FleetSummary => ({
+  alive: false,
+  exit,
+  clients: 0,
+  byState: emptyByState(),
+  verified: 0,
+  mismatches: 0,
+  bytesLost: 0,
+  errors: {},
+  rttBuckets: [],
+  rttCounts: [],
+});

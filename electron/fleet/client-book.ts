@@ -1,5 +1,4 @@
-import type { Behaviour, ClientState, ClientView } from '../../shared/fleet';
-import { emptyByState } from './protocol';
+import { emptyByState, type Behaviour, type ClientState, type ClientView } from '../../shared/fleet';
 
 /**
  * The parent's copy of every client view, and what changed since the host

@@ -1,6 +1,6 @@
 import type { SpawnSpec } from '../../shared/contract';
 import type { Behaviour, ClientState, ClientView, Verification } from '../../shared/fleet';
-import { BEHAVIOURS } from '../../shared/fleet';
+import { BEHAVIOURS, emptyByState } from '../../shared/fleet';
 import { RTT_BUCKETS } from './rtt';
 
 /**
@@ -104,15 +104,6 @@ function verificationOf(index: number, detail: number): Verification {
       return { state: 'pending' };
   }
 }
-
-/** An empty per-state tally. */
-export const emptyByState = (): Record<ClientState, number> => ({
-  connecting: 0,
-  open: 0,
-  'half-closed': 0,
-  closed: 0,
-  error: 0,
-});
 
 /** Totals before the first report. */
 export const emptyTotals = (): WorkerTotals => ({

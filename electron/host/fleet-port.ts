@@ -1,7 +1,6 @@
 import type { Notice, SpawnSpec } from '../../shared/contract';
-import type { ClientView, FleetSummary } from '../../shared/fleet';
+import { fleetDown, type ClientView, type FleetSummary } from '../../shared/fleet';
 import type { Result } from '../../shared/result';
-import { emptyByState } from '../fleet/protocol';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -31,15 +30,4 @@ export interface FleetPort {
 }
 
 /** The summary shown when this shell has no fleet. */
-export const NO_FLEET: FleetSummary = {
-  alive: false,
-  exit: 'This shell runs no client fleet.',
-  clients: 0,
-  byState: emptyByState(),
-  verified: 0,
-  mismatches: 0,
-  bytesLost: 0,
-  errors: {},
-  rttBuckets: [],
-  rttCounts: [],
-};
+export const NO_FLEET: FleetSummary = fleetDown('This shell runs no client fleet.');

@@ -1,50 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { LabDelta } from '../../shared/contract';
-import type { ConnectionView, IterationRecord } from '../../shared/engine';
+import { connection, emptyDelta, record } from '../../shared/fixtures';
 import { SubscriberHub } from './subscribers';
 
-const view = (id: number, bytesIn: number): ConnectionView => ({
-  id,
-  peer: `127.0.0.1:${40000 + id}`,
-  queuedMessages: 0,
-  queuedBytes: 0,
-  bytesIn,
-  bytesOut: bytesIn,
-  bytesLost: 0,
-  recvBuffered: 0,
-  sendBuffered: 0,
-  eof: false,
-  readClosed: false,
-  error: null,
-  backpressure: null,
-  openedAt: 0,
-});
-
-const record = (n: number): IterationRecord => ({
-  n,
-  at: n,
-  micros: 1,
-  fidelity: 'safe',
-  inputs: [0],
-  outputs: [],
-  sets: { readable: [], writable: [], exceptional: [] },
-  actions: [],
-  after: { inputs: [0], outputs: [], queues: [] },
-});
-
-const delta = (seq: number): LabDelta => ({
-  seq,
-  engine: { iteration: seq },
-  connections: [view(seq % 10, seq)],
-  removed: seq % 7 === 0 ? [3] : [],
-  iterations: [record(seq)],
-  coalesced: 0,
-  clients: [],
-  clientsRemoved: [],
-  fleet: null,
-  notices: [],
-});
+const delta = (seq: number): LabDelta =>
+  emptyDelta(seq, {
+    engine: { iteration: seq },
+    connections: [connection(seq % 10, { bytesIn: seq, bytesOut: seq })],
+    removed: seq % 7 === 0 ? [3] : [],
+    iterations: [record(seq, [])],
+  });
 
 describe('SubscriberHub', () => {
   it('a slow subscriber gets one merged batch whose size does not grow with time', () => {

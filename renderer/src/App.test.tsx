@@ -6,7 +6,15 @@ import { fail, ok } from '../../shared/result';
 import { seedLines } from '../../shared/seed';
 import { App } from './App';
 import { resetLabStore } from './store/lab-store';
-import { connection, delta, engineSnapshot, handMadeApi, record, snapshot } from './test/fixtures';
+import {
+  connection,
+  delta,
+  keyErrorCrash,
+  engineSnapshot,
+  handMadeApi,
+  record,
+  snapshot,
+} from './test/fixtures';
 import { fakeLayout } from './test/layout';
 
 const sets = (readable: number[], writable: number[] = [], exceptional: number[] = []) => ({
@@ -160,13 +168,7 @@ describe('the window', () => {
   it('keeps the place where the original would crash on screen', async () => {
     const { api, push } = handMadeApi(snapshot({ fidelity: 'tutorial' }));
     await renderReady(api);
-    const crash = {
-      kind: 'crash',
-      id: 1,
-      exception: 'KeyError',
-      detail: 'message_queues[s]',
-      phase: 'writable',
-    } as const;
+    const crash = keyErrorCrash;
     act(() => push(delta({ iterations: [record(5, [crash])] })));
     expect(document.querySelector('.crash-banner')?.textContent).toMatch(
       /original would crash here: KeyError on #1/,

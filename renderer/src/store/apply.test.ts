@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../../shared/engine';
-import { connection, delta, record, snapshot } from '../test/fixtures';
+import { connection, delta, keyErrorCrash, record, snapshot } from '../test/fixtures';
 import { applyDelta, fromSnapshot, MAX_NOTICES, type LabData } from './apply';
 
 const apply = (data: LabData, d: Parameters<typeof applyDelta>[1]): LabData => ({
@@ -81,13 +81,7 @@ describe('applyDelta', () => {
   });
 
   it('remembers where the original would have crashed', () => {
-    const crash = {
-      kind: 'crash',
-      id: 1,
-      exception: 'KeyError',
-      detail: 'message_queues[s]',
-      phase: 'writable',
-    } as const;
+    const crash = keyErrorCrash;
     const next = apply(base, delta({ iterations: [record(4, [crash])] }));
     expect(next.crashes).toEqual([{ n: 4, action: crash }]);
   });

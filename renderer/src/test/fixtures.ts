@@ -2,35 +2,14 @@ import type { CommandName, CommandResults, LabApi, LabDelta, LabSnapshot } from 
 import {
   DEFAULT_OPTIONS,
   type Action,
-  type ConnectionView,
   type EngineSnapshot,
   type IterationRecord,
-  type SocketId,
 } from '../../../shared/engine';
-import type { FleetSummary } from '../../../shared/fleet';
+import { connection, emptyDelta, record } from '../../../shared/fixtures';
+import { fleetDown, type FleetSummary } from '../../../shared/fleet';
 import { fail, ok, type Result } from '../../../shared/result';
 
 /** Hand-made data for rendering tests: shapes the contract promises, no engine behind them. */
-export function connection(id: SocketId, patch: Partial<ConnectionView> = {}): ConnectionView {
-  return {
-    id,
-    peer: `127.0.0.1:${40000 + id}`,
-    queuedMessages: 0,
-    queuedBytes: 0,
-    bytesIn: 0,
-    bytesOut: 0,
-    bytesLost: 0,
-    recvBuffered: 0,
-    sendBuffered: 0,
-    eof: false,
-    readClosed: false,
-    error: null,
-    backpressure: null,
-    openedAt: 0,
-    ...patch,
-  };
-}
-
 export function engineSnapshot(patch: Partial<EngineSnapshot> = {}): EngineSnapshot {
   return {
     server: { state: 'listening', host: '127.0.0.1', port: 50000, address: '127.0.0.1:50000', error: null },
@@ -50,61 +29,24 @@ export function engineSnapshot(patch: Partial<EngineSnapshot> = {}): EngineSnaps
   };
 }
 
-export const noFleet: FleetSummary = {
-  alive: false,
-  exit: null,
-  clients: 0,
-  byState: { connecting: 0, open: 0, 'half-closed': 0, closed: 0, error: 0 },
-  verified: 0,
-  mismatches: 0,
-  bytesLost: 0,
-  errors: {},
-  rttBuckets: [],
-  rttCounts: [],
-};
+export { connection, record };
+
+export const noFleet: FleetSummary = fleetDown(null);
 
 export function snapshot(engine: Partial<EngineSnapshot> = {}, history: IterationRecord[] = []): LabSnapshot {
   return { engine: engineSnapshot(engine), history, clients: [], fleet: noFleet };
 }
 
-export function record(
-  n: number,
-  actions: Action[],
-  after: Partial<IterationRecord['after']> = {},
-): IterationRecord {
-  const select = actions.find((a) => a.kind === 'select');
-  const sets =
-    select && select.kind === 'select'
-      ? { readable: select.readable, writable: select.writable, exceptional: select.exceptional }
-      : { readable: [], writable: [], exceptional: [] };
-  return {
-    n,
-    at: 1_700_000_000_000 + n,
-    micros: 12,
-    fidelity: 'safe',
-    inputs: [0],
-    outputs: [],
-    sets,
-    actions,
-    after: { inputs: [0], outputs: [], queues: [], ...after },
-  };
-}
+export const delta = (patch: Partial<LabDelta> = {}): LabDelta => emptyDelta(1, patch);
 
-export function delta(patch: Partial<LabDelta> = {}): LabDelta {
-  return {
-    seq: 1,
-    engine: {},
-    connections: [],
-    removed: [],
-    iterations: [],
-    coalesced: 0,
-    clients: [],
-    clientsRemoved: [],
-    fleet: null,
-    notices: [],
-    ...patch,
-  };
-}
+/** The crash the original has when it writes to a socket whose queue is gone. */
+export const keyErrorCrash = {
+  kind: 'crash',
+  id: 1,
+  exception: 'KeyError',
+  detail: 'message_queues[s]',
+  phase: 'writable',
+} as const satisfies Action;
 
 type Answers = { [K in CommandName]?: (args: unknown) => Result<CommandResults[K]> };
 

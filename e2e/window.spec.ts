@@ -22,6 +22,23 @@ test.afterEach(async () => {
   await lab.reset();
 });
 
+/** Starts the server on a free port with one client connected and shown in inputs. */
+async function startWithOneClient(): Promise<TestClient> {
+  const port = await freePort();
+  await lab.start(port);
+  const client = await openClient(port);
+  clients = [client];
+  await expect(lab.chipOf('inputs', client.localPort)).toBeVisible();
+  return client;
+}
+
+/** Step mode, then `text` from the client: halted before select(), which would find it readable. */
+async function haltReadable(client: TestClient, text: string): Promise<void> {
+  await lab.mode('Step');
+  client.socket.write(text);
+  await expect(lab.marks(lab.chipOf('inputs', client.localPort))).toHaveAttribute('data-marks', /readable/);
+}
+
 test('1. Start Server, and three external clients appear in inputs', async () => {
   await lab.shot('0-first-run');
   const port = await freePort();
@@ -34,12 +51,8 @@ test('1. Start Server, and three external clients appear in inputs', async () =>
 });
 
 test('2. Step mode: readable, then in outputs with its queue, then echoed and gone from outputs', async () => {
-  const port = await freePort();
-  await lab.start(port);
-  const client = await openClient(port);
-  clients = [client];
+  const client = await startWithOneClient();
   const inInputs = lab.chipOf('inputs', client.localPort);
-  await expect(inInputs).toBeVisible();
   await lab.mode('Step');
   await expect(lab.step).toBeEnabled();
 
@@ -72,14 +85,8 @@ test('2. Step mode: readable, then in outputs with its queue, then echoed and go
 });
 
 test('3. Step action walks the code panel line by line through one iteration', async () => {
-  const port = await freePort();
-  await lab.start(port);
-  const client = await openClient(port);
-  clients = [client];
-  await expect(lab.chipOf('inputs', client.localPort)).toBeVisible();
-  await lab.mode('Step');
-  client.socket.write('abc');
-  await expect(lab.marks(lab.chipOf('inputs', client.localPort))).toHaveAttribute('data-marks', /readable/);
+  const client = await startWithOneClient();
+  await haltReadable(client, 'abc');
 
   const id = Number((await lab.chipOf('inputs', client.localPort).textContent())?.match(/^#(\d+)/)?.[1]);
   const iteration: Action[] = [
@@ -176,14 +183,8 @@ test('6. 500 connections: the lists stay responsive', async () => {
 for (const reducedMotion of ['no-preference', 'reduce'] as const) {
   test(`7. a socket moving to outputs slides there (${reducedMotion} motion)`, async ({ page }) => {
     await page.emulateMedia({ reducedMotion });
-    const port = await freePort();
-    await lab.start(port);
-    const client = await openClient(port);
-    clients = [client];
-    await expect(lab.chipOf('inputs', client.localPort)).toBeVisible();
-    await lab.mode('Step');
-    client.socket.write('move');
-    await expect(lab.marks(lab.chipOf('inputs', client.localPort))).toHaveAttribute('data-marks', /readable/);
+    const client = await startWithOneClient();
+    await haltReadable(client, 'move');
     await lab.watchMoves('outputs');
     await lab.step.click();
     await expect(lab.chipOf('outputs', client.localPort)).toBeVisible();

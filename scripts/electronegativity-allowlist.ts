@@ -12,11 +12,4 @@ export const ALLOWLIST: readonly Allowed[] = [
       'The options come from windowOptions(), which sets contextIsolation, sandbox and no nodeIntegration; ' +
       'the tool cannot see through the call. electron/window.test.ts asserts every preference.',
   },
-  {
-    check: 'CONTEXT_ISOLATION_JS_CHECK',
-    file: 'electron/tutorial-window.ts',
-    reason:
-      'TUTORIAL_WINDOW_OPTIONS (electron/help-content.ts) sets contextIsolation: true, sandbox: true, ' +
-      'javascript: false and no preload; the tool cannot see options held in a constant.',
-  },
 ];

@@ -1,4 +1,4 @@
-import type { ConnectionView, IterationRecord, SocketId } from './engine';
+import type { ConnectionView, IterationRecord } from './engine';
 import type { ClientView } from './fleet';
 import type { LabDelta, LabSnapshot } from './contract';
 
@@ -81,7 +81,3 @@ export function applyDelta(snapshot: LabSnapshot, delta: LabDelta): LabSnapshot 
     fleet: delta.fleet ?? snapshot.fleet,
   };
 }
-
-/** Ids in a connection list, sorted: handy for comparing states. */
-export const connectionIds = (connections: ConnectionView[]): SocketId[] =>
-  connections.map((c) => c.id).sort((x, y) => x - y);

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { CommandArgs, CommandName, CommandResults, LabApi } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import { fail, type Result } from '../../../shared/result';
 import { useLabApi } from './api-context';
 import { useLabStore } from './lab-store';
 
@@ -23,10 +23,7 @@ export async function sendCommand<K extends CommandName>(
     result = await method(args);
   } catch (error) {
     // A transport that throws instead of returning a value still gets shown.
-    result = {
-      ok: false,
-      error: { code: 'TRANSPORT', message: error instanceof Error ? error.message : String(error) },
-    };
+    result = fail('TRANSPORT', error instanceof Error ? error.message : String(error));
   }
   const { setError, traceAction, clearTrail } = useLabStore.getState();
   setError(name, result.ok ? null : result.error);

@@ -52,10 +52,4 @@ export class SubscriberHub {
       }
     }
   }
-
-  /** True when some subscriber still waits for a drain. */
-  hasPending(): boolean {
-    for (const entry of this.entries) if (entry.pending) return true;
-    return false;
-  }
 }

@@ -24,22 +24,23 @@ interface ChipProps {
   pastQueue: { messages: number; bytes: number } | null;
 }
 
+const MARK_NAMES = ['readable', 'writable', 'exceptional'] as const;
+type MarkName = (typeof MARK_NAMES)[number];
+
 const MARK_TITLES = {
   readable: 'readable: select() says recv() (or accept()) will not block',
   writable: 'writable: select() says send() will not block',
   exceptional: 'exceptional: an error on the socket',
 } as const;
 
-function MarkBadges({ marks }: { marks: Marks }) {
+function MarkBadges({ on }: { on: MarkName[] }) {
   return (
     <span className="chip-marks">
-      {(['readable', 'writable', 'exceptional'] as const)
-        .filter((m) => marks[m])
-        .map((m) => (
-          <span key={m} className={`mark mark-${m}`} title={MARK_TITLES[m]}>
-            {m}
-          </span>
-        ))}
+      {on.map((m) => (
+        <span key={m} className={`mark mark-${m}`} title={MARK_TITLES[m]}>
+          {m}
+        </span>
+      ))}
     </span>
   );
 }
@@ -107,8 +108,9 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
   // Remember the list this chip appeared in, for a later move whose source chip is gone.
   useLayoutEffect(() => rememberChip(key, list), [key, list]);
 
+  const on = MARK_NAMES.filter((m) => marks[m]);
   const classes = ['chip', id === 0 ? 'chip-listener' : '', selected ? 'chip-selected' : '']
-    .concat((['readable', 'writable', 'exceptional'] as const).filter((m) => marks[m]).map((m) => `is-${m}`))
+    .concat(on.map((m) => `is-${m}`))
     .filter(Boolean)
     .join(' ');
   return (
@@ -118,13 +120,12 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
       className={classes}
       data-flip-key={key}
       data-flip-list={list}
-      data-marks={(['readable', 'writable', 'exceptional'] as const).filter((m) => marks[m]).join(' ')}
+      data-marks={on.join(' ')}
       aria-pressed={selected}
       title={selected ? 'Click to close its detail' : 'Click for its queue, counters and history'}
       onClick={() => select(selected ? null : id)}
     >
-      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />}{' '}
-      <MarkBadges marks={marks} />
+      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />} <MarkBadges on={on} />
     </button>
   );
 }

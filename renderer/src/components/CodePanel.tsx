@@ -5,6 +5,7 @@ import { formatAction } from '../../../shared/format';
 import { SEED_LINES, seedLines } from '../../../shared/seed';
 import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/lab-store';
+import { selectPicked } from '../store/selectors';
 import { tintPython } from './python-tokens';
 
 interface Shown {
@@ -23,7 +24,7 @@ const SELECT_LINE = SEED_LINES.findIndex((l) => l.includes('select.select(')) + 
 
 /** A picked iteration, else the Step action trail, else the newest iteration. */
 function selectShown(s: LabState): Shown {
-  const picked = s.viewing === null ? undefined : s.history.find((r) => r.n === s.viewing);
+  const picked = selectPicked(s);
   if (picked) return { actions: picked.actions, current: null, origin: `iteration ${picked.n}`, past: true };
   if (s.stepTrail.length > 0)
     return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action', past: false };

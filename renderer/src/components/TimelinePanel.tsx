@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { IterationRecord } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
+import { selectPicked } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
 
@@ -62,7 +63,7 @@ export function TimelinePanel() {
     initialRect: { width: 300, height: 300 },
     getItemKey: (index) => history[count - 1 - index]?.n ?? index,
   });
-  const picked = viewing === null ? null : (history.find((r) => r.n === viewing) ?? null);
+  const picked = selectPicked({ history, viewing });
   return (
     <section className="panel timeline-panel" aria-label="Timeline">
       <header className="panel-header">

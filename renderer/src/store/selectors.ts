@@ -17,9 +17,13 @@ export interface Display {
 
 const NONE: SocketId[] = [];
 
+/** The iteration picked in the timeline, while it is still retained; undefined when live. */
+export const selectPicked = (state: Pick<LabState, 'history' | 'viewing'>): IterationRecord | undefined =>
+  state.viewing === null ? undefined : state.history.find((r) => r.n === state.viewing);
+
 /** Live lists, or the picked iteration's `after` lists; marks from pending, cursor or last select(). */
 export function selectDisplay(state: LabState): Display {
-  const record = state.viewing === null ? undefined : state.history.find((r) => r.n === state.viewing);
+  const record = selectPicked(state);
   if (record) {
     return {
       inputs: record.after.inputs,

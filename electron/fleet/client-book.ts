@@ -7,7 +7,6 @@ import { emptyByState, type Behaviour, type ClientState, type ClientView } from 
  */
 export class ClientBook {
   private readonly views = new Map<number, ClientView>();
-  private readonly ports = new Map<number, number>();
   private changed = new Set<number>();
   private removed = new Set<number>();
 
@@ -30,10 +29,7 @@ export class ClientBook {
   }
 
   put(view: ClientView): void {
-    const before = this.views.get(view.id);
-    if (!before) return;
-    if (before.localPort !== null && before.localPort !== view.localPort) this.ports.delete(before.localPort);
-    if (view.localPort !== null) this.ports.set(view.localPort, view.id);
+    if (!this.views.has(view.id)) return;
     this.views.set(view.id, view);
     this.changed.add(view.id);
   }
@@ -42,7 +38,6 @@ export class ClientBook {
     for (const id of ids) {
       const view = this.views.get(id);
       if (!view) continue;
-      if (view.localPort !== null) this.ports.delete(view.localPort);
       this.views.delete(id);
       this.changed.delete(id);
       this.removed.add(id);
@@ -61,7 +56,6 @@ export class ClientBook {
       this.views.set(view.id, { ...view, state: 'error', error: code });
       this.changed.add(view.id);
     }
-    this.ports.clear();
     return live;
   }
 
@@ -77,8 +71,14 @@ export class ClientBook {
     return this.views.size;
   }
 
+  /**
+   * The newest client at local port `port`. A walk, not an index kept on every report:
+   * nothing on a hot path asks (the window derives its own, renderer/…/clients/origin.ts).
+   */
   byPort(port: number): number | null {
-    return this.ports.get(port) ?? null;
+    let found: number | null = null;
+    for (const view of this.views.values()) if (view.localPort === port) found = view.id;
+    return found;
   }
 
   byState(): Record<ClientState, number> {

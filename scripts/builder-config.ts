@@ -16,7 +16,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILDER_CONFIG_PATH = join(ROOT, 'electron-builder.yml');
 
 /** electron-builder's schema, from the installed package (so an upgrade re-checks the config). */
-export function builderSchema(): object {
+function builderSchema(): object {
   const require = createRequire(import.meta.url);
   const builderDir = dirname(require.resolve('electron-builder/package.json'));
   const schemaPath = createRequire(join(builderDir, 'package.json')).resolve('app-builder-lib/scheme.json');

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { NoOperationTraceWriter, convertWorkflowTemplate, parseWorkflow } from '@actions/workflow-parser';
 
 /** Everything GitHub's parser finds wrong with one workflow file's text (empty when valid). */
-export async function workflowErrors(name: string, content: string): Promise<string[]> {
+async function workflowErrors(name: string, content: string): Promise<string[]> {
   const result = parseWorkflow({ name, content }, new NoOperationTraceWriter());
   const errors = result.context.errors.getErrors().map((error) => error.message);
   if (errors.length > 0) return errors;

@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url);
 /** Long enough for a slow but working link, short enough that "offline" is said in seconds. */
 const PROBE_TIMEOUT_MS = 5000;
 /** The installers' description, relative to the project root. */
-export const BUILDER_CONFIG_FILE = 'electron-builder.yml';
+const BUILDER_CONFIG_FILE = 'electron-builder.yml';
 
 /** Runs a command in the project root with inherited output; resolves to its exit code. */
 function run(command: string, args: readonly string[], shell = false): Promise<number> {

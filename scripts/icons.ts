@@ -13,7 +13,7 @@ import { encodeIcns, encodeIco } from './icon-formats';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The source image every icon is rendered from. */
-export const ICON_SOURCE = join(ROOT, 'build', 'icon.svg');
+const ICON_SOURCE = join(ROOT, 'build', 'icon.svg');
 /** Where `npm run icons` writes, and where electron-builder.yml looks. */
 export const ICON_DIR = join(ROOT, 'build', 'icons');
 

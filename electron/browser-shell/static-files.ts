@@ -11,7 +11,7 @@ const CSP =
   "object-src 'none'; frame-ancestors 'none'";
 
 /** The file under `root` a request path names, or null when it would leave `root`. */
-export function resolveStaticPath(urlPath: string, root: string): string | null {
+function resolveStaticPath(urlPath: string, root: string): string | null {
   let pathname: string;
   try {
     pathname = new URL(urlPath, 'http://127.0.0.1').pathname;

@@ -7,7 +7,7 @@ import { RTT_BUCKETS } from './rtt';
 import { ClientBook } from './client-book';
 
 /** Clients alive at once, across spawns (each spawn is capped at 10,000 by the contract). */
-export const MAX_CLIENTS = 20_000;
+const MAX_CLIENTS = 20_000;
 const READY_TIMEOUT_MS = 15_000;
 const EXIT_TIMEOUT_MS = 3_000;
 

@@ -13,7 +13,7 @@ export type Handlers = {
 const FLEET_DOWN = 'No client fleet is running in this shell, so test clients are unavailable.';
 
 /** Hex text (spaces allowed) to bytes, or null when it is not whole bytes of hex. */
-export function hexToBytes(text: string): Buffer | null {
+function hexToBytes(text: string): Buffer | null {
   const compact = text.replace(/\s+/g, '');
   if (compact.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(compact)) return null;
   return Buffer.from(compact, 'hex');

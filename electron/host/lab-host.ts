@@ -8,7 +8,7 @@ import { SubscriberHub, type Subscriber } from './subscribers';
 import { describeIssues } from './validate';
 
 /** Batches go out at most this often: ~60 a second, whatever the load. */
-export const MIN_BATCH_INTERVAL_MS = 17;
+const MIN_BATCH_INTERVAL_MS = 17;
 /** How often a quiet host still looks for changes no event announced, and drains slow subscribers. */
 const POLL_MS = 250;
 

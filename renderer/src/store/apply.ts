@@ -35,10 +35,10 @@ export interface CrashMark {
 }
 
 /** Closed connections remembered for past views. */
-export const MAX_DEPARTED = 2000;
+const MAX_DEPARTED = 2000;
 
 /** Crash marks kept. */
-export const MAX_CRASHES = 20;
+const MAX_CRASHES = 20;
 
 function crashesIn(records: IterationRecord[]): CrashMark[] {
   const marks: CrashMark[] = [];

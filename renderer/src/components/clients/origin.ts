@@ -4,7 +4,7 @@ import { useLabStore } from '../../store/lab-store';
 const indexes = new WeakMap<Map<number, ClientView>, Map<number, number>>();
 
 /** Local port → client id, built once per clients Map (the store replaces the Map on change). */
-export function portIndex(clients: Map<number, ClientView>): Map<number, number> {
+function portIndex(clients: Map<number, ClientView>): Map<number, number> {
   let index = indexes.get(clients);
   if (!index) {
     index = new Map();
@@ -16,7 +16,7 @@ export function portIndex(clients: Map<number, ClientView>): Map<number, number>
 }
 
 /** The port of a "host:port" or "[v6]:port" peer address. */
-export const peerPort = (peer: string): number => Number(peer.slice(peer.lastIndexOf(':') + 1));
+const peerPort = (peer: string): number => Number(peer.slice(peer.lastIndexOf(':') + 1));
 
 /**
  * The fleet client behind a server connection's peer, or null for an external

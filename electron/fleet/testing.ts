@@ -18,11 +18,7 @@ afterEach(async () => {
 });
 
 /** A fleet controller with a forked worker, disposed after the test. */
-export function startFleet(): FleetController {
-  const fleet = new FleetController(nodeLauncher());
-  fleets.push(fleet);
-  return fleet;
-}
+export const startFleet = (): FleetController => startFleetWith(nodeLauncher());
 
 /** A spawn spec with test-friendly defaults. */
 export const spec = (patch: Partial<SpawnSpec>): SpawnSpec => ({

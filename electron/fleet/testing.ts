@@ -9,6 +9,7 @@ import type { Action } from '../../shared/engine';
 import type { ClientView } from '../../shared/fleet';
 import { FleetController } from './controller';
 import type { FleetLauncher } from './launcher';
+import { waitUntil } from '../host/test-support';
 import { childFleetProcess, defaultWorkerPath, loaderArgs, nodeLauncher } from './node-launcher';
 
 const fleets: FleetController[] = [];
@@ -39,25 +40,18 @@ export function waitForFleet(
   what: string,
   ms = 15_000,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const finish = (error?: Error): void => {
-      clearTimeout(timer);
-      off();
-      if (error) reject(error);
-      else resolve();
-    };
-    const check = (): void => {
-      if (condition()) finish();
-    };
-    const timer = setTimeout(() => {
-      const states = fleet
-        .clients()
-        .map((c) => `#${c.id} ${c.state} ${c.error ?? ''} ${JSON.stringify(c.verification)}`);
-      finish(new Error(`timed out waiting for ${what}; clients: ${states.slice(0, 5).join('; ')}`));
-    }, ms);
-    const off = fleet.on('change', check);
-    check();
-  });
+  const clients = (): string =>
+    fleet
+      .clients()
+      .slice(0, 5)
+      .map((c) => `#${c.id} ${c.state} ${c.error ?? ''} ${JSON.stringify(c.verification)}`)
+      .join('; ');
+  return waitUntil(
+    condition,
+    () => `${what}; clients: ${clients()}`,
+    (check) => fleet.on('change', check),
+    ms,
+  );
 }
 
 /** The engine connection ids whose peer is one of `clients` (matched by local port from accept actions). */

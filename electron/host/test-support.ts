@@ -4,10 +4,13 @@
  */
 import net from 'node:net';
 
-/** Resolves once `condition()` holds, re-checked whenever `subscribe`'s callback fires (and every `pollMs`). */
+/**
+ * Resolves once `condition()` holds, re-checked whenever `subscribe`'s callback fires (and every
+ * `pollMs`). `what` names the wait in the timeout error; a function is asked then, for the state at the time.
+ */
 export function waitUntil(
   condition: () => boolean,
-  what: string,
+  what: string | (() => string),
   subscribe: (check: () => void) => () => void = () => () => undefined,
   ms = 10_000,
   pollMs = 50,
@@ -23,7 +26,10 @@ export function waitUntil(
     const check = () => {
       if (condition()) finish();
     };
-    const deadline = setTimeout(() => finish(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    const deadline = setTimeout(() => {
+      const described = typeof what === 'function' ? what() : what;
+      finish(new Error(`timed out after ${ms} ms waiting for ${described}`));
+    }, ms);
     // The poll is a re-check of the condition, not a sleep standing in for synchronisation.
     const poll = setInterval(check, pollMs);
     const unsubscribe = subscribe(check);

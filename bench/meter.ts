@@ -1,7 +1,7 @@
 import { Histogram } from './histogram';
 import type { LoadResult } from './protocol';
 
-/** One worker's counters: everything before `measureFrom` is warm-up and not counted. */
+/** One worker's counters: what comes before `startWindow()` is warm-up and not counted. */
 export class Meter {
   /** Clients send while this is true. */
   running = false;

@@ -83,10 +83,6 @@ export class FleetClient {
     return true;
   }
 
-  get open(): boolean {
-    return this.run !== null;
-  }
-
   view(): ClientView {
     const run = this.run;
     const percentiles = this.rtt.percentiles();
@@ -104,7 +100,7 @@ export class FleetClient {
     };
   }
 
-  verification(): Verification {
+  private verification(): Verification {
     const v = this.run?.verifier;
     const mismatch = this.mismatchAt ?? v?.mismatchAt ?? null;
     if (mismatch !== null) return { state: 'mismatch', offset: mismatch };

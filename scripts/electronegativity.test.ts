@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALLOWLIST } from './electronegativity-allowlist';
-import { parseCsv, parseFindings, runElectronegativity, unlistedHigh } from './electronegativity';
+import {
+  parseCsv,
+  parseFindings,
+  runElectronegativity,
+  unlistedHigh,
+  type Finding,
+} from './electronegativity';
 
 const root = join(import.meta.dirname, '..');
 const electronVersion = (
@@ -14,14 +20,17 @@ const electronVersion = (
 
 describe('electronegativity over electron/ and renderer/', () => {
   it('finds no HIGH issue that the reviewed allowlist does not explain', () => {
-    const findings = runElectronegativity(root, ['electron', 'renderer'], electronVersion);
-    // The scan really ran: it always reports the CSP it found in renderer/index.html.
-    expect(findings.some((f) => f.file === 'renderer/index.html')).toBe(true);
+    // The scan really ran when it reports the CSP it found in renderer/index.html. On a loaded
+    // machine the tool has (rarely) returned a report without it: scan once more before failing.
+    const complete = (findings: Finding[]) => findings.some((f) => f.file === 'renderer/index.html');
+    let findings = runElectronegativity(root, ['electron', 'renderer'], electronVersion);
+    if (!complete(findings)) findings = runElectronegativity(root, ['electron', 'renderer'], electronVersion);
+    expect(complete(findings)).toBe(true);
     const unexplained = unlistedHigh(findings, ALLOWLIST).map(
       (f) => `${f.check} ${f.file}:${f.location} ${f.sample}`,
     );
     expect(unexplained).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('every allowlist entry gives a reason', () => {
     for (const entry of ALLOWLIST) expect(entry.reason.length).toBeGreaterThan(30);

@@ -6,6 +6,7 @@
 import { BrowserWindow } from 'electron';
 import { tutorialHtml } from './help-content';
 import { TUTORIAL_TITLE } from '../shared/tutorial';
+import { guardWebContents } from './window';
 
 let tutorialWindow: BrowserWindow | undefined;
 
@@ -41,10 +42,8 @@ export function showTutorialWindow(): void {
     },
   });
   tutorialWindow = window;
-  // Checklist §13 and §14: no navigation, no new windows (the page has no links anyway).
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.on('will-redirect', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // Checklist §13 and §14: the main window's guards with no origin allowed: no navigation, no new windows.
+  guardWebContents(window.webContents, []);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (tutorialWindow === window) tutorialWindow = undefined;

@@ -29,7 +29,7 @@ export function setupIpc(host: LabHost, window: BrowserWindow, origins: readonly
     );
   };
   COMMAND_NAMES.forEach(handle);
-  const { unsubscribe } = host.subscribe({
+  const unsubscribe = host.subscribe({
     send: (delta) => {
       if (!window.isDestroyed()) window.webContents.send(CHANNELS.delta, delta);
     },

@@ -59,7 +59,7 @@ export function createWsBridge(host: LabHost, token: string, port: () => number)
 
   wss.on('connection', (ws: WebSocket) => {
     let inFlight = 0;
-    const { unsubscribe } = host.subscribe({
+    const unsubscribe = host.subscribe({
       send: (delta) => send(ws, { type: 'delta', delta }),
       busy: () => ws.bufferedAmount > SLOW_BYTES,
     });

@@ -55,17 +55,18 @@ const comparable = (engine: EngineSnapshot) => ({
 function follow(host: LabHost, seen: (delta: LabDelta) => void = () => undefined) {
   let state: LabSnapshot;
   const listeners = new Set<() => void>();
-  const subscription = host.subscribe({
+  const unsubscribe = host.subscribe({
     send: (delta: LabDelta) => {
       seen(delta);
       state = applyDelta(state, delta);
       listeners.forEach((listener) => listener());
     },
   });
-  state = subscription.snapshot;
-  cleanup.push(subscription.unsubscribe);
+  const snapshot = host.snapshot();
+  state = snapshot;
+  cleanup.push(unsubscribe);
   return {
-    snapshot: subscription.snapshot,
+    snapshot,
     state: (): LabSnapshot => state,
     onBatch: (check: () => void) => {
       listeners.add(check);

@@ -99,13 +99,13 @@ export class LabHost {
   }
 
   /**
-   * Adds a subscriber: pending changes go to the others first, so the snapshot returned
-   * here plus the batches that follow are exactly the state, with nothing counted twice.
+   * Adds a subscriber and returns its unsubscribe. Pending changes go to the others first,
+   * so a snapshot taken now (the `snapshot` command, or snapshot() right after) plus the
+   * batches that follow are exactly the state, with nothing counted twice.
    */
-  subscribe(subscriber: Subscriber): { snapshot: LabSnapshot; unsubscribe: () => void } {
+  subscribe(subscriber: Subscriber): () => void {
     this.flush();
-    const unsubscribe = this.hub.add(subscriber);
-    return { snapshot: this.snapshot(), unsubscribe };
+    return this.hub.add(subscriber);
   }
 
   /** Stops the clients and the server (quitting the app or the browser shell). */

@@ -68,6 +68,19 @@ describe('StreamVerifier', () => {
     );
   });
 
+  it('counts a gap as lost even when the bytes after it match the dropped ones by chance', () => {
+    const v = new StreamVerifier();
+    const data = Buffer.from(sent(v, 316));
+    // Kept: 0-99, 150-157, 208-315. The first kept byte after the gap equals the first dropped one.
+    data[150] = data[100]!;
+    if (data[151] === data[101]) data[151] = data[151]! ^ 0xff;
+    const fresh = new StreamVerifier();
+    fresh.push(data);
+    fresh.receive(Buffer.concat([data.subarray(0, 100), data.subarray(150, 158), data.subarray(208)]));
+    fresh.finish();
+    expect(fresh.verification()).toEqual({ state: 'lost', bytes: 100 });
+  });
+
   it('reports a changed byte as a mismatch at its offset', () => {
     const v = new StreamVerifier();
     const data = Buffer.from(sent(v, 5000));

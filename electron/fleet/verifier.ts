@@ -86,14 +86,28 @@ export class StreamVerifier {
       const got = chunk.subarray(at, at + n);
       const want = head.subarray(0, n);
       if (!got.equals(want)) {
-        const same = firstDifference(got, want);
-        this.advance(same, true);
-        this.resync(chunk.subarray(at + same), false);
+        const start = this.gapStart(chunk, at, firstDifference(got, want));
+        this.advance(start, true);
+        this.resync(chunk.subarray(at + start), false);
         return;
       }
       this.advance(n, true);
       at += n;
     }
+  }
+
+  /**
+   * Where a gap starts in `chunk` after `at`, given that the first `same` bytes matched.
+   * Usually at the difference; but the bytes just before it may have matched the dropped
+   * ones by chance (1 in 256 each): then the echo resumes only from a little earlier.
+   */
+  private gapStart(chunk: Buffer, at: number, same: number): number {
+    for (let back = 0; back < RESYNC_BYTES && back <= same; back += 1) {
+      const rest = chunk.subarray(at + same - back);
+      if (rest.length < RESYNC_BYTES) return same;
+      if (this.find(rest.subarray(0, RESYNC_BYTES), same - back + 1) !== null) return same - back;
+    }
+    return same;
   }
 
   /** After a gap: finds where `rest` continues the sent stream, counts the gap as lost. */
@@ -114,14 +128,14 @@ export class StreamVerifier {
     this.compare(rest);
   }
 
-  /** Smallest distance ≥ 1 from the head at which `needle` occurs in the outstanding bytes. */
-  private find(needle: Buffer): number | null {
+  /** Smallest distance ≥ `min` from the head at which `needle` occurs in the outstanding bytes. */
+  private find(needle: Buffer, min = 1): number | null {
     let carry = Buffer.alloc(0);
     let base = 0; // outstanding offset of carry[0]
     for (let j = this.headIndex; j < this.segments.length; j += 1) {
       const segment = this.segments[j]!;
       const region = carry.length ? Buffer.concat([carry, segment]) : segment;
-      const from = base === 0 ? 1 : 0;
+      const from = Math.max(0, min - base);
       const i = region.indexOf(needle, from);
       if (i >= 0) return base + i;
       const keep = Math.min(needle.length - 1, region.length);

@@ -28,7 +28,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       // The fleet worker is its own entry: Electron forks it as a utility process (out/main/fleet.js).
-      lib: { entry: { main: resolve(root, 'electron/main.ts'), fleet: resolve(root, 'electron/fleet/worker.ts') } },
+      lib: {
+        entry: { main: resolve(root, 'electron/main.ts'), fleet: resolve(root, 'electron/fleet/worker.ts') },
+      },
     },
   },
   preload: {

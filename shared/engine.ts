@@ -176,6 +176,8 @@ export interface StepCursor {
 
 export interface EngineSnapshot {
   server: ServerStatus;
+  /** Counts server starts: a new run numbers its iterations and sockets afresh. */
+  run: number;
   mode: Mode;
   fidelity: Fidelity;
   options: EngineOptions;

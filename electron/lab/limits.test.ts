@@ -183,8 +183,11 @@ describe('stop and restart', () => {
       probe.once('error', reject).listen(port, '127.0.0.1', resolve),
     );
     await new Promise((resolve) => probe.close(resolve));
+    const run = server.snapshot().run;
     const again = await server.start('127.0.0.1', port);
     expect(again.ok && again.value.port).toBe(port);
+    // A new run: the window starts its history afresh on it.
+    expect(server.snapshot()).toMatchObject({ run: run + 1, iteration: 0 });
     const client = await connect(port);
     client.socket.end('again');
     expect((await client.ended).toString()).toBe('again');

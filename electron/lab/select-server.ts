@@ -46,6 +46,7 @@ export class SelectServer {
   private readonly tally = new Tally();
   private readonly pacer = new Pacer(() => this.tick());
   private lastEnd = 0;
+  private runs = 0;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -90,6 +91,7 @@ export class SelectServer {
     this.loop.fidelity = this.fidelity;
     this.recorder.reset();
     this.tally.reset();
+    this.runs++;
     const bound = listener.address();
     const address = `${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
     this.setStatus({ state: 'listening', host, port: bound.port, address, error: null });
@@ -172,6 +174,7 @@ export class SelectServer {
     const loop = this.loop;
     return {
       server: { ...this.status },
+      run: this.runs,
       mode: this.mode,
       fidelity: this.fidelity,
       options: { ...this.options },

@@ -62,10 +62,13 @@ describe('applyDelta', () => {
     expect(data.coalesced).toBe(5);
   });
 
-  it('starts the history afresh when a restarted server counts from 0 again', () => {
+  it('starts the history afresh when the server restarts (a new run)', () => {
     const running = fromSnapshot(snapshot({ iteration: 9 }, [record(8, []), record(9, [])]));
-    const next = apply(running, delta({ engine: { iteration: 1 }, iterations: [record(1, [])] }));
+    const next = apply(running, delta({ engine: { run: 2, iteration: 1 }, iterations: [record(1, [])] }));
     expect(next.history.map((r) => r.n)).toEqual([1]);
+    // Even when the new run is past the old count by the time the window hears of it.
+    const later = apply(running, delta({ engine: { run: 2, iteration: 12 }, iterations: [record(12, [])] }));
+    expect(later.history.map((r) => r.n)).toEqual([12]);
   });
 
   it('keeps the newest notices only', () => {

@@ -124,9 +124,8 @@ export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
     patch.departed = departed;
   }
   const limit = engine?.options.historySize ?? 500;
-  // A restarted server counts iterations from 0 again: the old run's records no longer apply.
-  const restarted =
-    delta.engine.iteration !== undefined && delta.engine.iteration < (data.engine?.iteration ?? 0);
+  // A restarted server numbers iterations and sockets afresh: the old run's records no longer apply.
+  const restarted = delta.engine.run !== undefined && delta.engine.run !== data.engine?.run;
   const before: Pick<LabData, 'history' | 'crashes'> = restarted ? { history: [], crashes: [] } : data;
   const history = appendHistory(before.history, delta.iterations, limit);
   if (history !== data.history) patch.history = history;

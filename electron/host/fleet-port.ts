@@ -30,4 +30,4 @@ export interface FleetPort {
 }
 
 /** The summary shown when this shell has no fleet. */
-export const NO_FLEET: FleetSummary = fleetDown('This shell runs no client fleet.');
+export const NO_FLEET: FleetSummary = fleetDown('is not available in this shell');

@@ -287,11 +287,7 @@ export class SelectServer {
     const until = performance.now() + RUN_TURN_MS;
     for (let n = 0; n < RUN_TURN_ITERATIONS; n++) {
       if (this.loop !== loop || !loop || this.mode === 'step') return;
-      if (!this.recorder.isOpen) {
-        const sets = loop.select();
-        if (!loop.isReady(sets)) return;
-        this.recorder.begin(loop, sets, this.fidelity);
-      }
+      if (!this.recorder.isOpen && !this.open(loop).ok) return;
       this.recorder.runToEnd(loop);
       if (this.mode === 'slow' || performance.now() > until) break;
     }

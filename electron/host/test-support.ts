@@ -4,38 +4,8 @@
  */
 import net from 'node:net';
 
-/**
- * Resolves once `condition()` holds, re-checked whenever `subscribe`'s callback fires (and every
- * `pollMs`). `what` names the wait in the timeout error; a function is asked then, for the state at the time.
- */
-export function waitUntil(
-  condition: () => boolean,
-  what: string | (() => string),
-  subscribe: (check: () => void) => () => void = () => () => undefined,
-  ms = 10_000,
-  pollMs = 50,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const finish = (error?: Error) => {
-      clearTimeout(deadline);
-      clearInterval(poll);
-      unsubscribe();
-      if (error) reject(error);
-      else resolve();
-    };
-    const check = () => {
-      if (condition()) finish();
-    };
-    const deadline = setTimeout(() => {
-      const described = typeof what === 'function' ? what() : what;
-      finish(new Error(`timed out after ${ms} ms waiting for ${described}`));
-    }, ms);
-    // The poll is a re-check of the condition, not a sleep standing in for synchronisation.
-    const poll = setInterval(check, pollMs);
-    const unsubscribe = subscribe(check);
-    check();
-  });
-}
+// One wait for every test in electron/: the engine's own test support has it.
+export { waitUntil } from '../lab/testing';
 
 /** A TCP client connected to `port` on 127.0.0.1 (errors after connecting are ignored: tests assert on state). */
 export function connectClient(port: number): Promise<net.Socket> {

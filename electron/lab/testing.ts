@@ -71,6 +71,39 @@ export function connect(port: number, host = '127.0.0.1'): Promise<Client> {
   });
 }
 
+/**
+ * Resolves once `condition()` holds, re-checked whenever `subscribe`'s callback fires (and every
+ * `pollMs`). `what` names the wait in the timeout error; a function is asked then, for the state at the time.
+ */
+export function waitUntil(
+  condition: () => boolean,
+  what: string | (() => string),
+  subscribe: (check: () => void) => () => void = () => () => undefined,
+  ms = 10_000,
+  pollMs = 50,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      clearTimeout(deadline);
+      clearInterval(poll);
+      unsubscribe();
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (condition()) finish();
+    };
+    const deadline = setTimeout(() => {
+      const described = typeof what === 'function' ? what() : what;
+      finish(new Error(`timed out after ${ms} ms waiting for ${described}`));
+    }, ms);
+    // The poll is a re-check of the condition, not a sleep standing in for synchronisation.
+    const poll = setInterval(check, pollMs);
+    const unsubscribe = subscribe(check);
+    check();
+  });
+}
+
 /** Resolves once `condition` holds, re-checked on every engine event; fails after `ms`. */
 export function waitFor(
   server: SelectServer,
@@ -78,21 +111,11 @@ export function waitFor(
   what: string,
   ms = 10_000,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const unsubscribe: (() => void)[] = [];
-    const finish = (error?: Error): void => {
-      clearTimeout(timer);
-      for (const off of unsubscribe) off();
-      if (error) reject(error);
-      else resolve();
-    };
-    const check = (): void => {
-      if (condition()) finish();
-    };
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), ms);
-    unsubscribe.push(server.on('state', check), server.on('iteration', check), server.on('action', check));
-    check();
-  });
+  const subscribe = (check: () => void) => {
+    const offs = [server.on('state', check), server.on('iteration', check), server.on('action', check)];
+    return () => offs.forEach((off) => off());
+  };
+  return waitUntil(condition, what, subscribe, ms);
 }
 
 /** Every action of every iteration, as it runs. */

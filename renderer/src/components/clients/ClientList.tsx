@@ -1,5 +1,4 @@
 import { memo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLabStore } from '../../store/lab-store';
 import { formatBytes } from '../format';
 import { VirtualList } from '../VirtualList';
@@ -42,6 +41,22 @@ const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) 
   );
 });
 
+let seenClients: ReadonlyMap<number, unknown> | null = null;
+let seenIds: number[] = [];
+
+/**
+ * The client ids, in order. Recomputed only when the clients map is replaced (engine-only
+ * batches cost nothing), and the same array while the ids are unchanged, so the list re-renders
+ * only when a client comes or goes.
+ */
+function clientIds(clients: ReadonlyMap<number, unknown>): number[] {
+  if (clients === seenClients) return seenIds;
+  seenClients = clients;
+  const ids = [...clients.keys()];
+  if (ids.length !== seenIds.length || ids.some((id, i) => id !== seenIds[i])) seenIds = ids;
+  return seenIds;
+}
+
 /** Every client, virtualized: only the rows in view are in the DOM, even with 10,000 clients. */
 export function ClientList({
   selected,
@@ -50,7 +65,7 @@ export function ClientList({
   selected: number | null;
   onSelect: (id: number | null) => void;
 }) {
-  const ids = useLabStore(useShallow((s) => [...s.clients.keys()]));
+  const ids = useLabStore((s) => clientIds(s.clients));
   return (
     <VirtualList
       label="clients"

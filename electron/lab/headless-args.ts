@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_HOST, DEFAULT_PORT, type Fidelity } from '../../shared/engine';
+import { DEFAULT_HOST, DEFAULT_PORT, type EngineOptions, type Fidelity } from '../../shared/engine';
 
 export const USAGE = `Usage: npm run server -- [--host 127.0.0.1] [--port 50000] [--fidelity safe|tutorial] [--log text|jsonl|none]
+                         [--recv-size 1024] [--send-buffer 65536] [--nodelay]
 
 Runs Socket Lab's select() echo server without a window. Ctrl-C stops it.
+  --recv-size    bytes one recv() returns at most (the seed's 1024)
+  --send-buffer  the emulated SO_SNDBUF, in bytes (65536)
+  --nodelay      TCP_NODELAY on (off, as in the seed)
 Try it with: nc 127.0.0.1 50000`;
 
 export type LogFormat = 'text' | 'jsonl' | 'none';
@@ -13,7 +17,11 @@ export interface Settings {
   port: number;
   fidelity: Fidelity;
   log: LogFormat;
+  /** Socket options given on the command line; the engine validates them. */
+  options: Partial<EngineOptions>;
 }
+
+const WHOLE = /^\d+$/;
 
 /** Parses the command line into settings, or returns the message to print. */
 export function parseSettings(argv: string[]): Settings | { error: string } | { help: true } {
@@ -26,6 +34,9 @@ export function parseSettings(argv: string[]): Settings | { error: string } | { 
         port: { type: 'string', default: String(DEFAULT_PORT) },
         fidelity: { type: 'string', default: 'safe' },
         log: { type: 'string', default: 'text' },
+        'recv-size': { type: 'string' },
+        'send-buffer': { type: 'string' },
+        nodelay: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -42,5 +53,16 @@ export function parseSettings(argv: string[]): Settings | { error: string } | { 
     return { error: `--fidelity must be safe or tutorial (got "${parsed.fidelity}").` };
   if (parsed.log !== 'text' && parsed.log !== 'jsonl' && parsed.log !== 'none')
     return { error: `--log must be text, jsonl or none (got "${parsed.log}").` };
-  return { host: parsed.host, port, fidelity: parsed.fidelity, log: parsed.log };
+  const options: Partial<EngineOptions> = {};
+  for (const [flag, key] of [
+    ['recv-size', 'recvSize'],
+    ['send-buffer', 'sendBufferSize'],
+  ] as const) {
+    const value = parsed[flag];
+    if (value === undefined) continue;
+    if (!WHOLE.test(value)) return { error: `--${flag} must be a whole number of bytes (got "${value}").` };
+    options[key] = Number(value);
+  }
+  if (parsed.nodelay) options.noDelay = true;
+  return { host: parsed.host, port, fidelity: parsed.fidelity, log: parsed.log, options };
 }

@@ -9,7 +9,19 @@ import { connect } from './testing';
 
 describe('headless server arguments', () => {
   it('defaults to 127.0.0.1:50000, Safe, text, and rejects bad values with a clear message', () => {
-    expect(parseSettings([])).toEqual({ host: '127.0.0.1', port: 50000, fidelity: 'safe', log: 'text' });
+    expect(parseSettings([])).toEqual({
+      host: '127.0.0.1',
+      port: 50000,
+      fidelity: 'safe',
+      log: 'text',
+      options: {},
+    });
+    expect(parseSettings(['--recv-size', '16', '--send-buffer', '4096', '--nodelay'])).toMatchObject({
+      options: { recvSize: 16, sendBufferSize: 4096, noDelay: true },
+    });
+    expect(parseSettings(['--recv-size', 'big'])).toEqual({
+      error: expect.stringMatching(/--recv-size must be a whole number of bytes/),
+    });
     expect(parseSettings(['--port', '0', '--fidelity', 'tutorial', '--log', 'jsonl'])).toMatchObject({
       port: 0,
       fidelity: 'tutorial',
@@ -32,7 +44,7 @@ describe('npm run server', () => {
   it('echoes for a TCP client, logs one iteration record per line as jsonl, and stops cleanly on SIGINT', async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'jsonl'],
+      ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'jsonl', '--recv-size', '4'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
@@ -55,9 +67,30 @@ describe('npm run server', () => {
         expect.arrayContaining(['accept', 'recv', 'put', 'outputs-add', 'send', 'eof', 'close']),
       );
       expect(records.map((r) => r.n)).toEqual(records.map((_, i) => i + 1));
+      // --recv-size reached the engine: 15 bytes in recv()s of at most 4.
+      const recvs = records.flatMap((r) => r.actions.filter((a) => a.kind === 'recv'));
+      const sizes = recvs.map((a) => (a.kind === 'recv' ? a.bytes : 0));
+      expect(sizes.reduce((sum, n) => sum + n, 0)).toBe(15);
+      expect(Math.max(...sizes)).toBe(4);
+      expect(sizes.length).toBeGreaterThanOrEqual(4);
     } finally {
       child.kill('SIGKILL');
     }
+  });
+
+  it('refuses socket options the engine refuses, with its message', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/lab/headless.ts', '--recv-size', '0'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(2);
+    expect(err).toMatch(/Invalid options: recvSize/);
   });
 
   it('says clearly when the port is busy and exits non-zero', async () => {

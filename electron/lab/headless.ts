@@ -18,6 +18,12 @@ async function main(): Promise<void> {
     return;
   }
   const server = new SelectServer({}, settings.fidelity);
+  const options = server.setOptions(settings.options);
+  if (!options.ok) {
+    console.error(`${options.error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   if (settings.log === 'text')
     server.on('iteration', (record) => process.stdout.write(`${formatIteration(record).join('\n')}\n`));
   if (settings.log === 'jsonl')
@@ -30,7 +36,7 @@ async function main(): Promise<void> {
     return;
   }
   console.error(
-    `Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode). Ctrl-C stops it.`,
+    `Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode, recv(${options.value.recvSize})${options.value.noDelay ? ', TCP_NODELAY' : ''}). Ctrl-C stops it.`,
   );
   const stop = (): void => {
     void server.stop().then(() => {

@@ -15,9 +15,12 @@ const SOURCE_TEXT: Record<SetsSource, string> = {
 
 /** The seed's lists, in the order select() takes them, each with what it means. */
 const LISTS: { name: ListName; hint: string }[] = [
-  { name: 'inputs', hint: 'read from (the listener first), and checked for errors' },
+  { name: 'inputs', hint: 'read from (the listener first); passed as the third list too' },
   { name: 'outputs', hint: 'have queued data to echo back' },
-  { name: 'exceptional', hint: 'select() reported an error on them' },
+  {
+    name: 'exceptional',
+    hint: 'TCP urgent data only, not errors as the tutorial says: an error makes a socket readable',
+  },
 ];
 
 /** The seed's three lists side by side, with the select() marks explained. */

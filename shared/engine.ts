@@ -31,11 +31,7 @@ export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'error';
 
 /** What Python raises for a socket error, by errno (the OSError subclasses of PEP 3151). */
 export type SocketException =
-  | 'ConnectionResetError'
-  | 'BrokenPipeError'
-  | 'ConnectionAbortedError'
-  | 'TimeoutError'
-  | 'OSError';
+  'ConnectionResetError' | 'BrokenPipeError' | 'ConnectionAbortedError' | 'TimeoutError' | 'OSError';
 
 /** What the seed dies of, unhandled. */
 export type CrashException = 'KeyError' | 'ValueError' | SocketException;

@@ -27,7 +27,7 @@ export class FdTable {
   private pushFree(fd: number): void {
     const heap = this.free;
     heap.push(fd);
-    for (let i = heap.length - 1; i > 0; ) {
+    for (let i = heap.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if ((heap[parent] as number) <= fd) break;
       heap[i] = heap[parent] as number;
@@ -42,7 +42,7 @@ export class FdTable {
     const last = heap.pop() as number;
     if (heap.length === 0) return lowest;
     heap[0] = last;
-    for (let i = 0; ; ) {
+    for (let i = 0; ;) {
       const left = 2 * i + 1;
       const right = left + 1;
       let smallest = i;

@@ -7,6 +7,8 @@ import { LISTENER_FD, type ListenerView } from '../../shared/engine';
  * doubling; net.ipv4.tcp_syn_retries = 6), then its connect() fails with ETIMEDOUT.
  */
 const SYN_RETRIES_MS = [1_000, 3_000, 7_000, 15_000, 31_000, 63_000] as const;
+/** Linux's timer wheel fires a timer at the end of its slot (tens of ms at these delays): retries of one burst go together. */
+const TIMER_SLOT_MS = 64;
 
 /** A connection Node accepted while the emulated accept queue was full. */
 interface Waiting {
@@ -129,14 +131,18 @@ export class Listener {
     this.hooks.onChange();
   }
 
-  /** Each waiting connection whose retry is due joins the queue if there is room, else waits for its next. */
+  /**
+   * Each waiting connection whose retry is due joins the queue if there is room, else
+   * waits for its next. Retries due together run newest first, as Linux's timer wheel
+   * runs the timers of one slot (checked against the kernel in differential/).
+   */
   private retry(): void {
     this.retryTimer = null;
     this.retryDueAt = Infinity;
     const now = Date.now();
     const still: Waiting[] = [];
     let gaveUp = 0;
-    for (const waiting of this.waiting) {
+    for (const waiting of [...this.waiting].reverse()) {
       if (dueAt(waiting) > now) still.push(waiting);
       else if (!this.full) this.queue.push(waiting.socket);
       else if (++waiting.retries < SYN_RETRIES_MS.length) still.push(waiting);
@@ -145,7 +151,7 @@ export class Listener {
         gaveUp++;
       }
     }
-    this.waiting = still;
+    this.waiting = still.reverse();
     this.scheduleRetry(still.reduce((soonest, w) => Math.min(soonest, dueAt(w)), Infinity));
     if (gaveUp > 0) this.hooks.onGaveUp(gaveUp, 'timed-out');
     this.hooks.onChange();
@@ -161,5 +167,8 @@ export class Listener {
   }
 }
 
-const dueAt = (waiting: Waiting): number =>
-  waiting.arrivedAt + (SYN_RETRIES_MS[Math.min(waiting.retries, SYN_RETRIES_MS.length - 1)] as number);
+const dueAt = (waiting: Waiting): number => {
+  const due =
+    waiting.arrivedAt + (SYN_RETRIES_MS[Math.min(waiting.retries, SYN_RETRIES_MS.length - 1)] as number);
+  return Math.ceil(due / TIMER_SLOT_MS) * TIMER_SLOT_MS;
+};

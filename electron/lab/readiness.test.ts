@@ -117,7 +117,11 @@ describe('resets', () => {
     expect(first.actions[1]).toMatchObject({ kind: 'recv', id: 1, bytes: 10 });
     const second = await step();
     expect(second.sets).toEqual({ readable: [1], writable: [1], exceptional: [] });
-    expect(second.actions[1]).toMatchObject({ kind: 'raise', call: 'recv', exception: 'ConnectionResetError' });
+    expect(second.actions[1]).toMatchObject({
+      kind: 'raise',
+      call: 'recv',
+      exception: 'ConnectionResetError',
+    });
     expect(second.actions[2]).toMatchObject({ kind: 'crash', exception: 'ConnectionResetError' });
     await waitFor(server, () => server.snapshot().server.state === 'crashed', 'the server to stop');
     expect(notices).toContain('ConnectionResetError');

@@ -58,12 +58,12 @@ function ListenerDetail() {
         connection waits in its accept queue for <code>accept()</code>: {queued} now.
       </p>
       <p>
-        <code>listen({backlog})</code> lets at most {backlog + 1} connections wait there, as Linux does. A client
-        that finds it full has its SYN dropped and tries again after 1 s, 3 s, 7 s, 15 s, 31 s and 63 s, then gives
-        up: {waiting} waiting for a retry now
+        <code>listen({backlog})</code> lets at most {backlog + 1} connections wait there, as Linux does. A
+        client that finds it full has its SYN dropped and tries again after 1 s, 3 s, 7 s, 15 s, 31 s and 63
+        s, then gives up: {waiting} waiting for a retry now
         {listener.nextRetryAt !== null ? <RetryIn at={listener.nextRetryAt} /> : null}. (Node accepts every
-        connection at once, so here their <code>connect()</code> has already returned; the lab holds them back as
-        the kernel would.)
+        connection at once, so here their <code>connect()</code> has already returned; the lab holds them back
+        as the kernel would.)
       </p>
     </div>
   );

@@ -62,7 +62,10 @@ function ListenerBody() {
       </span>{' '}
       <span className="chip-flags">
         {waiting > 0 && (
-          <span className="chip-flag" title="past the backlog: each joins at its next SYN retry if there is room">
+          <span
+            className="chip-flag"
+            title="past the backlog: each joins at its next SYN retry if there is room"
+          >
             +{waiting} waiting for a SYN retry
           </span>
         )}

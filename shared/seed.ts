@@ -161,7 +161,7 @@ export function seedLines(action: Action): number[] {
       if (phase === 'exceptional') return [L.exceptionalInputsRemove];
       return [phase === 'readable' ? L.recv : L.send];
     case 'fd-setsize':
-      return [L.select];
+      return [L.accept];
     case 'skip':
       if (phase === 'writable') return [L.forWritable];
       if (phase === 'exceptional') return [L.forExceptional];

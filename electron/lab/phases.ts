@@ -19,7 +19,9 @@ import type { SelectLoop } from './select-loop';
 export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action> {
   if (id === LISTENER_ID) {
     const accepted = loop.accept();
-    if (accepted) yield accepted;
+    if (!accepted) return;
+    yield accepted;
+    if (accepted.kind === 'accept') yield* loop.afterAccept(accepted.id);
     return;
   }
   const connection = loop.sockets.get(id);

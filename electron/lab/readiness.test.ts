@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { EngineOptions, Fidelity, IterationRecord } from '../../shared/engine';
-import { connect, startEngine, waitFor, waitUntil } from './testing';
+import { connect, recordActions, startEngine, waitFor, waitUntil } from './testing';
 import { endsOf, kernelHas, resetAndWait, serverSideOf, TCP } from './testing-kernel';
 
 /**
@@ -200,4 +200,26 @@ describe('descriptors', () => {
     ]);
     expect([b, c]).toHaveLength(2);
   });
+});
+
+describe('past FD_SETSIZE', () => {
+  it('Safe keeps serving a connection with descriptor 1024, and says once that the original dies there', async () => {
+    const { server, port } = await startEngine({ backlog: 2048 }, 'safe');
+    const notices: string[] = [];
+    server.on('notice', (n) => notices.push(`${n.code}: ${n.message}`));
+    const actions = recordActions(server);
+    const clients = [];
+    for (let i = 0; i < 1021; i++) clients.push(await connect(port));
+    await waitFor(server, () => server.snapshot().connections.length === 1021, '1,021 connections accepted');
+    const last = server.snapshot().connections.at(-1);
+    expect(last?.fd).toBe(1024);
+    const lastClient = clients.at(-1);
+    lastClient?.socket.end('still served');
+    expect((await lastClient?.ended)?.toString()).toBe('still served');
+    const warnings = actions.filter((a) => a.kind === 'fd-setsize');
+    expect(warnings).toEqual([{ phase: 'readable', kind: 'fd-setsize', id: last?.id, fd: 1024 }]);
+    expect(notices.filter((n) => n.startsWith('FD_SETSIZE'))).toEqual([
+      expect.stringMatching(/fd 1024, past select\(\)'s FD_SETSIZE \(1024\).*poll\(\) or selectors/),
+    ]);
+  }, 60_000);
 });

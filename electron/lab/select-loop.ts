@@ -130,30 +130,32 @@ export class SelectLoop {
 
   /**
    * Python's select() refuses a descriptor past FD_SETSIZE with ValueError, before
-   * calling the kernel: the original dies at the first such call. Reported once each
-   * time the lists cross the line; the fixed server keeps serving (it would need
-   * poll() or selectors to go on).
+   * calling the kernel: in Tutorial mode the original dies at the first such call.
+   * Reported once each time the lists cross the line.
    */
   private *checkSetSize(): Generator<Action> {
-    if (this.fds.pastSetSize === 0) {
-      this.pastSetSizeReported = false;
-      return;
-    }
-    if (this.pastSetSizeReported) return;
+    if (this.fds.pastSetSize === 0) this.pastSetSizeReported = false;
+    if (!this.wouldRaise) return;
     this.pastSetSizeReported = true;
     const past = [...this.sockets.values()].find((c) => c.fd >= FD_SETSIZE);
     if (!past) return;
-    const { id, fd } = past;
-    if (this.fidelity === 'safe') {
-      yield { phase: 'select', kind: 'fd-setsize', id, fd };
-      return;
-    }
-    const detail = `filedescriptor out of range in select(): fd ${fd} is past FD_SETSIZE (${FD_SETSIZE})`;
-    yield { phase: 'select', kind: 'crash', id, exception: 'ValueError', detail };
+    const detail = `filedescriptor out of range in select(): fd ${past.fd} is past FD_SETSIZE (${FD_SETSIZE})`;
+    yield { phase: 'select', kind: 'crash', id: past.id, exception: 'ValueError', detail };
+  }
+
+  /**
+   * Safe mode keeps serving past FD_SETSIZE, and says so as soon as a connection gets
+   * such a descriptor: the fixed server would need poll() or selectors from here.
+   */
+  *afterAccept(id: SocketId): Generator<Action> {
+    const fd = this.sockets.get(id)?.fd ?? 0;
+    if (this.fidelity !== 'safe' || fd < FD_SETSIZE || this.pastSetSizeReported) return;
+    this.pastSetSizeReported = true;
+    yield { phase: 'readable', kind: 'fd-setsize', id, fd };
   }
 
   /** `s.accept()`: the next waiting connection joins `inputs` with a queue; null if none waits. */
-  accept(): Action | null {
+  accept(): Extract<Action, { kind: 'accept' | 'reject' }> | null {
     const socket = this.listener.accept();
     if (!socket) return null;
     const id = this.nextId++;

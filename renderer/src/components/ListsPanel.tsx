@@ -41,6 +41,12 @@ export function ListsPanel() {
     <section className="lists-panel" aria-label="Lists" data-source={display.source}>
       <div className="lists-caption">
         <code className="select-call">select(inputs, outputs, inputs)</code>
+        <span
+          className="select-model"
+          title="The lab answers select() as Linux does, on every OS: a reset makes a socket readable (not exceptional), listen(5) queues six, descriptors stop at 1023."
+        >
+          as Linux answers it
+        </span>
         <span className="sets-source">
           {record ? `Iteration ${record.n}. ` : ''}
           {SOURCE_TEXT[display.source]}

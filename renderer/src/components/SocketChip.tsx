@@ -58,7 +58,7 @@ function ListenerBody() {
       </span>{' '}
       <span className="chip-peer">listening {address ?? ''}</span>{' '}
       <span className="chip-queue" title={`the accept queue: listen(${room - 1}) holds ${room}`}>
-        accept queue {queued}/{room}
+        queue {queued}/{room}
       </span>{' '}
       <span className="chip-flags">
         {waiting > 0 && (

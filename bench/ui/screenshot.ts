@@ -1,11 +1,13 @@
 /**
- * `npm run screenshot`: the README's picture of the real window (light and dark), taken
- * from the browser shell with a few real TCP clients halted mid-echo in Step mode.
+ * `npm run screenshot`: the README's pictures of the real window, taken from the browser
+ * shell with real TCP clients: the window halted mid-echo in Step mode (light and dark),
+ * then the scenes of select() as the kernel sees it (kernel-scenes.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { KERNEL_SCENES } from './kernel-scenes';
 import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
@@ -54,6 +56,23 @@ async function main(): Promise<void> {
       await page.locator('[data-state="ready"]').waitFor();
       const clients = await stage(page, await freePort());
       const path = join(out, scheme === 'light' ? 'window.png' : 'window-dark.png');
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+      for (const client of clients) client.destroy();
+      await page.close();
+      shell.child.kill('SIGTERM');
+    }
+    for (const scene of KERNEL_SCENES) {
+      const shell = await startShell(root);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(shell.url);
+      await page.locator('[data-state="ready"]').waitFor();
+      const port = await freePort();
+      await page.getByRole('textbox', { name: 'Port' }).fill(String(port));
+      await page.getByRole('button', { name: 'Start Server' }).click();
+      await page.getByRole('button', { name: 'Stop Server' }).waitFor();
+      const clients = await scene.stage(page, port);
+      const path = join(out, scene.file);
       await page.screenshot({ path });
       console.log(`wrote ${path}`);
       for (const client of clients) client.destroy();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { WireMessage, WireReply } from '../../shared/wire';
+import { MAX_FRAME_BYTES, type WireMessage, type WireReply } from '../../shared/wire';
 import { SelectServer } from '../lab/select-server';
 import { LabHost } from '../host/lab-host';
 import { connectClients, echoOnce, waitUntil } from '../host/test-support';
@@ -116,13 +116,20 @@ describe('browser shell WebSocket guards', () => {
     expect(await upgradeStatus({ Origin: 'http://evil.example' })).toBe(403);
   });
 
-  it('an oversized frame closes that socket; the server and other clients go on', async () => {
-    const big = await client();
+  it('every oversized frame closes that socket with 1009, even with replies in flight; the others go on', async () => {
     const other = await client();
-    const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
-    big.on('error', () => undefined);
-    big.send('x'.repeat(5 * 1024 * 1024));
-    expect(await closed).toBe(1009);
+    const oversized = 'x'.repeat(MAX_FRAME_BYTES + 1);
+    const codes: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const big = await client();
+      const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+      big.on('error', () => undefined);
+      // Replies still being written when the frame arrives: the close frame must not be cut off.
+      for (let id = 0; id < 20; id++) big.send(JSON.stringify({ id, command: 'snapshot', args: {} }));
+      big.send(oversized);
+      codes.push(await closed);
+    }
+    expect(codes).toEqual([1009, 1009, 1009, 1009, 1009]);
     expect((await call(other, 2, 'snapshot', {})).result.ok).toBe(true);
     expect((await call(await client(), 3, 'snapshot', {})).result.ok).toBe(true);
   });

@@ -74,8 +74,9 @@ export function createWsBridge(host: LabHost, token: string, port: () => number)
         send(ws, message);
       });
     });
-    // An oversized frame closes this socket (1009) with an error event; the others go on.
-    ws.on('error', () => ws.terminate());
+    // ws has already begun the close handshake (1009 for an oversized frame) when it reports a
+    // protocol error; terminating here would cut the close frame off behind queued replies (1006).
+    ws.on('error', () => undefined);
     ws.on('close', unsubscribe);
   });
 

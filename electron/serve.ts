@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const host = new LabHost(new SelectServer(), new FleetController(nodeLauncher()));
-  const shell = await startBrowserShell(host, staticDir, args.value.port).catch(
+  const shell = await startBrowserShell(host, { staticDir, port: args.value.port }).catch(
     (error: NodeJS.ErrnoException) => {
       console.error(
         `Cannot listen on 127.0.0.1:${args.value.port}: ${error.code ?? error.message}. Try --port 0.`,

@@ -1,6 +1,6 @@
 import type { LabApi } from '../../../shared/contract';
 import { WS_PATH } from '../../../shared/wire';
-import { createWsTransport, type LinkStatus } from './ws-transport';
+import { createWsTransport, type LinkStatus, type StatusListener } from './ws-transport';
 
 declare global {
   interface Window {
@@ -12,7 +12,7 @@ declare global {
 /** The LabApi and how to hear that its link was re-established (then re-read the snapshot). */
 export interface Transport {
   api: LabApi;
-  onStatus(listener: (status: LinkStatus) => void): () => void;
+  onStatus(listener: StatusListener): () => void;
 }
 
 /** The browser shell's WebSocket URL, from the page's own address and its `token` parameter. */
@@ -29,4 +29,4 @@ export function pickTransport(win: Window): Transport {
   return { api: ws, onStatus: (listener) => ws.onStatus(listener) };
 }
 
-export type { LinkStatus };
+export type { LinkStatus, StatusListener };

@@ -9,9 +9,15 @@ export class Listener {
   readonly server: net.Server;
   private pending: net.Socket[] = [];
 
-  constructor(onChange: () => void, onAcceptError: (error: NodeJS.ErrnoException) => void) {
+  /** `admit` may refuse a new connection (out of descriptors): it is reset at once, never queued. */
+  constructor(
+    onChange: () => void,
+    onAcceptError: (error: NodeJS.ErrnoException) => void,
+    admit: () => boolean = () => true,
+  ) {
     this.server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
     this.server.on('connection', (socket) => {
+      if (!admit()) return void socket.resetAndDestroy();
       // A peer may reset before accept(); the error surfaces once the loop reads it.
       socket.on('error', () => {});
       this.pending.push(socket);

@@ -17,6 +17,7 @@ import type {
 import { formatAction } from '../../shared/format';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Connection } from './connection';
+import { DescriptorGuard, fileLimits } from './descriptors';
 import { Events } from './events';
 import { Listener } from './listener';
 import { mergeOptions } from './options';
@@ -47,6 +48,8 @@ export class SelectServer {
   private readonly pacer = new Pacer(() => this.tick());
   private lastEnd = 0;
   private runs = 0;
+  /** Refuses and reports connections past the descriptor limit (descriptors.ts). */
+  private descriptors: DescriptorGuard | null = null;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -75,12 +78,21 @@ export class SelectServer {
     const bad = checkAddress(host, port);
     if (bad) return bad;
     this.setStatus({ state: 'starting', host, port, address: null, error: null });
-    const listener = new Listener(this.wake, (error) => {
-      const message = `accept() failed: ${error.message}. The server keeps serving the open connections.`;
-      this.notice('error', error.code ?? 'ACCEPT', message);
-    });
+    const descriptors = new DescriptorGuard(fileLimits(), (message) =>
+      this.notice('error', 'EMFILE', message),
+    );
+    const listener = new Listener(
+      this.wake,
+      (error) => {
+        const message = `accept() failed: ${error.message}. The server keeps serving the open connections.`;
+        this.notice('error', error.code ?? 'ACCEPT', message);
+      },
+      () => descriptors.admit(),
+    );
+    this.descriptors = descriptors;
     const error = await listener.listen(host, port);
     if (error) {
+      descriptors.dispose();
       const result = describeListenError(error, host, port);
       const message = result.ok ? null : result.error.message;
       this.setStatus({ state: 'stopped', host, port, address: null, error: message });
@@ -258,6 +270,7 @@ export class SelectServer {
     this.pacer.cancel();
     for (const id of loop.sockets.keys()) this.tally.removed(id);
     loop.destroyAll();
+    this.descriptors?.dispose();
     await loop.listener.close();
     this.setStatus({ ...this.status, state, address: null, error });
   }

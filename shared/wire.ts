@@ -16,6 +16,9 @@ import type { Result } from './result';
  */
 export const WS_PATH = '/ws';
 
+/** The browser shell's port unless told otherwise: a stable address, so an open tab can reconnect. */
+export const DEFAULT_SERVE_PORT = 5170;
+
 /** Largest frame the server accepts; a bigger one closes the connection (1009). */
 export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 

@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The browser shell in a process of its own, and the URL (with its token) it printed. */
 export function startShell(root: string, timeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
+    // A token of its own: a bench never touches the user's kept token.
+    env: { ...process.env, SOCKET_LAB_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'socket-lab-bench-')) },
   });
   return new Promise((resolve, reject) => {
     let out = '';

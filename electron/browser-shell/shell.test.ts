@@ -146,6 +146,13 @@ describe('browser shell static files', () => {
     expect((await get('/../package.json')).status).toBe(404);
     expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
+
+  it("answers a plain GET of the WebSocket path with whether the page's token is this shell's", async () => {
+    expect((await get(`/ws?token=${shell.token}`)).status).toBe(426);
+    expect((await get('/ws?token=an-old-token')).status).toBe(401);
+    expect((await get('/ws')).status).toBe(401);
+    expect((await get(`/ws?token=${shell.token}`, 'evil.example')).status).toBe(421);
+  });
 });
 
 describe('reconnecting', () => {

@@ -33,7 +33,7 @@ export interface ShellOptions {
 export async function startBrowserShell(host: LabHost, options: ShellOptions): Promise<BrowserShell> {
   const { staticDir, port, token = newToken(), limits } = options;
   let boundPort = port;
-  const server = createServer(staticHandler(staticDir, () => boundPort));
+  const server = createServer(staticHandler(staticDir, () => boundPort, token));
   const bridge = createWsBridge(host, token, () => boundPort, limits);
   server.on('upgrade', (request, socket, head) => bridge.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => socket.destroy());

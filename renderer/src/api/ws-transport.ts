@@ -3,8 +3,8 @@ import { fail, type Result } from '../../../shared/result';
 import { CLOSE_TOO_SLOW, type WireMessage } from '../../../shared/wire';
 import { RequestBook } from './request-book';
 
-/** The transport's link to the browser shell. */
-export type LinkStatus = 'connecting' | 'open' | 'closed';
+/** The transport's link to the browser shell; `refused`: the shell is up but no longer accepts this page's token. */
+export type LinkStatus = 'connecting' | 'open' | 'closed' | 'refused';
 
 /** Hears the link change; `reason` is the server's own words when it closed the link on purpose. */
 export type StatusListener = (status: LinkStatus, reason?: string) => void;
@@ -22,7 +22,12 @@ const RETRY_MS = [250, 500, 1000, 2000, 4000];
  * for the socket; while the link is down they fail at once with TRANSPORT. At most as many
  * requests are outstanding as the server accepts (MAX_IN_FLIGHT); more fail at once with BUSY.
  */
-export function createWsTransport(url: string, Socket: typeof WebSocket = WebSocket): WsLabApi {
+export function createWsTransport(
+  url: string,
+  Socket: typeof WebSocket = WebSocket,
+  /** After a failed connect: the words to show if the shell refused this page's token, else null. */
+  refusal: () => Promise<string | null> = async () => null,
+): WsLabApi {
   let socket: WebSocket;
   let attempt = 0;
   let closedByUser = false;
@@ -45,17 +50,31 @@ export function createWsTransport(url: string, Socket: typeof WebSocket = WebSoc
 
   const connect = () => {
     setStatus('connecting');
+    let opened = false;
     socket = new Socket(url);
     socket.addEventListener('open', () => {
+      opened = true;
       attempt = 0;
       setStatus('open');
     });
     socket.addEventListener('message', onMessage);
     socket.addEventListener('close', (event: CloseEvent) => {
       book.failAll('The connection to the lab server closed.');
-      setStatus('closed', event.code === CLOSE_TOO_SLOW ? event.reason : undefined);
-      if (closedByUser) return;
-      setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+      const retry = () => {
+        if (!closedByUser) setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+      };
+      if (opened || closedByUser) {
+        setStatus('closed', event.code === CLOSE_TOO_SLOW ? event.reason : undefined);
+        return retry();
+      }
+      // A browser hides why an upgrade failed: ask whether the shell is up and refusing our token.
+      void refusal()
+        .catch(() => null)
+        .then((why) => {
+          if (why) setStatus('refused', why);
+          else setStatus('closed');
+          retry();
+        });
     });
   };
 

@@ -1,10 +1,22 @@
 import { useLabStore } from '../store/lab-store';
 
-/** Says plainly that the link to the lab dropped and is coming back; the window below is as it was then. */
+/**
+ * Says plainly that the link to the lab dropped and is coming back (the window below is as it
+ * was then), or that the lab no longer accepts this page's token and how to get the new URL.
+ */
 export function LinkLostBanner() {
-  const lost = useLabStore((s) => s.link === 'lost');
+  const link = useLabStore((s) => s.link);
   const reason = useLabStore((s) => s.linkError);
-  if (!lost) return null;
+  if (link === 'refused')
+    return (
+      <div className="link-lost" role="alert" aria-label="Token refused">
+        <span className="link-lost-dot" aria-hidden="true" />
+        <span>
+          <strong>This page’s token was refused.</strong> {reason}
+        </span>
+      </div>
+    );
+  if (link !== 'lost') return null;
   return (
     <div className="link-lost" role="alert" aria-label="Connection lost">
       <span className="link-lost-dot" aria-hidden="true" />

@@ -59,9 +59,15 @@ async function main(): Promise<number> {
       '  Ctrl-C stops it.',
   );
   if (args.value.open) openBrowser(lab.shell.url, (line) => console.log(`  ${line}`));
-  const stop = () => void lab.stop().finally(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // A Ctrl-C may arrive twice (from the terminal, and relayed by npm start): stop once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void lab.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return 0;
 }
 

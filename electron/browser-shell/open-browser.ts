@@ -28,7 +28,9 @@ export function browserCommand(
 export function openBrowser(url: string, say: (line: string) => void, env = process.env): void {
   const command = browserCommand(url, env);
   if (!command) {
-    say('No browser to open here (no display): open the URL above in a browser on this machine.');
+    // BROWSER=none asked for nothing; otherwise there is no display to show a browser on.
+    if (env.BROWSER === undefined)
+      say('No display here to open a browser on: open the URL above in a browser on this machine.');
     return;
   }
   const child = spawn(command[0], command[1], { stdio: 'ignore', detached: true });

@@ -1,11 +1,14 @@
 /**
- * `npm run screenshot`: the README's picture of the real window (light and dark), taken
- * from the browser shell with a few real TCP clients halted mid-echo in Step mode.
+ * `npm run screenshot`: the README's pictures of the real window (light and dark), taken
+ * from the browser shell with a few real TCP clients halted mid-echo in Step mode, and the
+ * same window after its shell restarted with a new token.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
@@ -39,15 +42,42 @@ async function stage(page: Page, port: number): Promise<Socket[]> {
   return clients;
 }
 
+/** The same window after its shell came back with a new token (--new-token): the banner says what to do. */
+async function tokenRefused(browser: Browser): Promise<void> {
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'socket-lab-shot-'));
+  const port = await freePort();
+  const first = await startShell(root, { port, runtimeDir });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(first.url);
+  await page.locator('[data-state="ready"]').waitFor();
+  const clients = await stage(page, await freePort());
+  first.child.kill('SIGTERM');
+  await once(first.child, 'exit');
+  const second = await startShell(root, { port, runtimeDir, args: ['--new-token'] });
+  await page.locator('[data-state="refused"]').waitFor({ timeout: 15_000 });
+  const path = join(out, 'token-refused.png');
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+  for (const client of clients) client.destroy();
+  await page.close();
+  second.child.kill('SIGTERM');
+  rmSync(runtimeDir, { recursive: true, force: true });
+}
+
+/** `npm run screenshot [-- window window-dark token-refused]`: the named shots, or all of them. */
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
+  const wanted = process.argv.slice(2);
+  const want = (name: string): boolean => wanted.length === 0 || wanted.includes(name);
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const browser = await chromium.launch({
     executablePath: existsSync(executablePath) ? executablePath : undefined,
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
+    if (want('token-refused')) await tokenRefused(browser);
     for (const scheme of ['light', 'dark'] as const) {
+      if (!want(scheme === 'light' ? 'window' : 'window-dark')) continue;
       const shell = await startShell(root);
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
       await page.goto(shell.url);

@@ -1,5 +1,17 @@
 import { useLabStore } from '../store/lab-store';
 
+/** The reason, with the command it ends with (if any) set as code, so it reads as something to type. */
+function withCommand(reason: string) {
+  const at = reason.indexOf('npm run ');
+  if (at < 0) return reason;
+  return (
+    <>
+      {reason.slice(0, at)}
+      <code>{reason.slice(at)}</code>
+    </>
+  );
+}
+
 /**
  * Says plainly that the link to the lab dropped and is coming back (the window below is as it
  * was then), or that the lab no longer accepts this page's token and how to get the new URL.
@@ -12,7 +24,7 @@ export function LinkLostBanner() {
       <div className="link-lost" role="alert" aria-label="Token refused">
         <span className="link-lost-dot" aria-hidden="true" />
         <span>
-          <strong>This page’s token was refused.</strong> {reason}
+          <strong>This page’s token was refused.</strong> {withCommand(reason ?? '')}
         </span>
       </div>
     );

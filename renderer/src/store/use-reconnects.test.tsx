@@ -69,6 +69,20 @@ describe('a dropped link to the lab', () => {
     expect(root().dataset.generation).toBe('1');
   });
 
+  it('says when the lab no longer accepts the token, how to get the new URL, and remounts once it does', () => {
+    const link = fakeLink();
+    render(<Probe transport={link} />);
+    link.emit('open');
+    act(() => useLabStore.getState().applySnapshot(snapshot()));
+    link.emit('closed');
+    link.emit('refused', 'It was started with a new one. Print it with: npm run serve -- --print-url');
+    expect(root().dataset.state).toBe('refused');
+    const banner = screen.getByRole('alert', { name: 'Token refused' });
+    expect(banner.querySelector('code')?.textContent).toBe('npm run serve -- --print-url');
+    link.emit('open');
+    expect(root().dataset.generation).toBe('1');
+  });
+
   it('leaves a first connection to the sync hook: no banner before the window was ever ready', () => {
     const link = fakeLink();
     render(<Probe transport={link} />);

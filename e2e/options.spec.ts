@@ -89,7 +89,7 @@ test('binding 0.0.0.0 warns and waits for a second click; ::1 starts at once', a
   await expect(warning).toHaveCount(0);
   const port = await freePort();
   await lab.start(port, '::1');
-  await expect(lab.list('inputs').getByRole('listitem').first()).toHaveText(/^#0 listening/);
+  await expect(lab.list('inputs').getByRole('listitem').first()).toHaveText(/^#0 fd 3 listening/);
 });
 
 test('a dropped link is shown plainly, and the window recovers when it is back', async ({ page }) => {

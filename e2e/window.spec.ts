@@ -43,7 +43,9 @@ test('1. Start Server, and three external clients appear in inputs', async () =>
   await lab.shot('0-first-run');
   const port = await freePort();
   await lab.start(port);
-  await expect(lab.list('inputs').getByRole('listitem').first()).toHaveText(/^#0 listening 127\.0\.0\.1:\d+/);
+  await expect(lab.list('inputs').getByRole('listitem').first()).toHaveText(
+    /^#0 fd 3 listening 127\.0\.0\.1:\d+/,
+  );
   clients = await openClients(port, 3);
   for (const client of clients) await expect(lab.chipOf('inputs', client.localPort)).toBeVisible();
   await expect(lab.list('inputs')).toHaveAttribute('data-count', '4');

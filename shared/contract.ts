@@ -53,6 +53,8 @@ export const portSchema = z
   .max(65535, 'Port must be at most 65535.');
 
 export const optionsSchema = z.strictObject({
+  /** Linux caps a backlog at net.core.somaxconn (4096 by default). */
+  backlog: z.number().int().min(0).max(4096),
   recvSize: count(MiB),
   recvBufferSize: count(64 * MiB),
   sendBufferSize: count(64 * MiB),

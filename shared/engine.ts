@@ -7,6 +7,14 @@
 export type SocketId = number;
 export const LISTENER_ID: SocketId = 0;
 
+/**
+ * The descriptor the kernel gives the listening socket in a fresh Python process
+ * (0, 1 and 2 are stdin, stdout and stderr); connections take the lowest free one after it.
+ */
+export const LISTENER_FD = 3;
+/** select()'s fd_set holds descriptors 0 to 1023: Python's select.select() refuses any higher one. */
+export const FD_SETSIZE = 1024;
+
 export type Mode = 'run' | 'slow' | 'step';
 export type Fidelity = 'safe' | 'tutorial';
 export type Phase = 'select' | 'readable' | 'writable' | 'exceptional';
@@ -18,13 +26,22 @@ export interface SelectSets {
   exceptional: SocketId[];
 }
 
-export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'send-error';
+/** Why a socket was closed: EOF, urgent data (exceptional), its queue flushed after EOF (Safe), or an error a call raised. */
+export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'error';
+
+/** What Python raises for a socket error, by errno (the OSError subclasses of PEP 3151). */
+export type SocketException =
+  'ConnectionResetError' | 'BrokenPipeError' | 'ConnectionAbortedError' | 'TimeoutError' | 'OSError';
+
+/** What the seed dies of, unhandled. */
+export type CrashException = 'KeyError' | 'ValueError' | SocketException;
 export type BackpressureReason = 'queue-cap' | 'total-cap';
 
 /** One thing the loop did, in the order it did it. */
 export type ActionBody =
   | ({ kind: 'select' } & SelectSets)
-  | { kind: 'accept'; id: SocketId; peer: string }
+  /** `fd`: the descriptor the kernel would give it (the lowest free one). */
+  | { kind: 'accept'; id: SocketId; fd: number; peer: string }
   /** Accepted and closed at once: the lab's connection limit was reached. */
   | { kind: 'reject'; id: SocketId; peer: string; limit: number }
   | { kind: 'recv'; id: SocketId; bytes: number }
@@ -35,14 +52,18 @@ export type ActionBody =
   | { kind: 'outputs-remove'; id: SocketId; reason: 'queue-empty' | 'closing' }
   | { kind: 'inputs-remove'; id: SocketId }
   | { kind: 'close'; id: SocketId; reason: CloseReason; error?: string }
+  /** recv() or send() raised: the kernel held an error for the socket (a reset, a closed peer). */
+  | { kind: 'raise'; id: SocketId; call: 'recv' | 'send'; exception: SocketException; errno: string }
   | { kind: 'get'; id: SocketId; bytes: number }
   | { kind: 'send'; id: SocketId; sent: number; of: number }
   /** Safe mode: the unsent remainder goes back to the head of the queue. */
   | { kind: 'requeue'; id: SocketId; bytes: number }
   /** Tutorial mode: bytes the original server silently drops. */
   | { kind: 'lost'; id: SocketId; bytes: number; why: 'partial-send' | 'queue-dropped' }
-  /** Tutorial mode: the seed as written raises here and dies. */
-  | { kind: 'crash'; id: SocketId; exception: 'KeyError' | 'ValueError' | 'OSError'; detail: string }
+  /** Tutorial mode: the seed as written raises here, unhandled, and dies. */
+  | { kind: 'crash'; id: SocketId; exception: CrashException; detail: string }
+  /** Safe mode: a descriptor past FD_SETSIZE is in the lists; the fixed server would need poll() or selectors. */
+  | { kind: 'fd-setsize'; id: SocketId; fd: number }
   /** Safe mode: a socket closed earlier in this iteration is skipped. */
   | { kind: 'skip'; id: SocketId; reason: 'closed-earlier' }
   /** The queue caps stop (on) or resume (off) reading a connection. */
@@ -74,6 +95,8 @@ export interface IterationRecord {
 }
 
 export interface EngineOptions {
+  /** `listen(backlog)`: at most backlog + 1 connections wait to be accepted, as on Linux (the seed's 5). */
+  backlog: number;
   /** Bytes one recv() may return (the seed's 1024). */
   recvSize: number;
   /** Emulated SO_RCVBUF: bytes buffered per socket before TCP pushes back. */
@@ -96,6 +119,7 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {
+  backlog: 5,
   recvSize: 1024,
   recvBufferSize: 64 * 1024,
   sendBufferSize: 64 * 1024,
@@ -125,6 +149,8 @@ export interface ServerStatus {
 
 export interface ConnectionView {
   id: SocketId;
+  /** Its descriptor, as the kernel would number it; reused after a close. */
+  fd: number;
   peer: string;
   queuedMessages: number;
   queuedBytes: number;
@@ -139,6 +165,7 @@ export interface ConnectionView {
   eof: boolean;
   /** Safe mode: EOF consumed, read side closed, queue still flushing. */
   readClosed: boolean;
+  /** The error the kernel reported (ECONNRESET, EPIPE…), raised or still waiting for the next call. */
   error: string | null;
   backpressure: BackpressureReason | null;
   openedAt: number;
@@ -174,6 +201,18 @@ export interface StepCursor {
   sets: SelectSets;
 }
 
+/** The listening socket's accept queue, as `listen(backlog)` bounds it. */
+export interface ListenerView {
+  fd: number;
+  backlog: number;
+  /** Connections in the accept queue (at most backlog + 1): accept() takes the oldest. */
+  queued: number;
+  /** Connections that met a full queue: each joins at its next SYN retry (1 s, 3 s, 7 s… after it came) if there is room. */
+  waiting: number;
+  /** Wall clock (ms) of the next retry, or null when none waits. */
+  nextRetryAt: number | null;
+}
+
 export interface EngineSnapshot {
   server: ServerStatus;
   /** Counts server starts: a new run numbers its iterations and sockets afresh. */
@@ -188,7 +227,7 @@ export interface EngineSnapshot {
   /** Step mode, halted before select(): what it would return now. */
   pending: SelectSets | null;
   cursor: StepCursor | null;
-  pendingAccepts: number;
+  listener: ListenerView;
   connections: ConnectionView[];
   totals: Totals;
 }

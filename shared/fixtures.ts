@@ -23,6 +23,7 @@ export function emptyDelta(seq: number, patch: Partial<LabDelta> = {}): LabDelta
 export function connection(id: SocketId, patch: Partial<ConnectionView> = {}): ConnectionView {
   return {
     id,
+    fd: id + 3,
     peer: `127.0.0.1:${40000 + id}`,
     queuedMessages: 0,
     queuedBytes: 0,

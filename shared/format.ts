@@ -1,4 +1,4 @@
-import type { Action, IterationRecord, SelectSets, SocketId } from './engine';
+import { FD_SETSIZE, type Action, type IterationRecord, type SelectSets, type SocketId } from './engine';
 
 const ids = (list: SocketId[]): string => `[${list.map((id) => `#${id}`).join(', ')}]`;
 
@@ -11,7 +11,7 @@ export function formatAction(action: Action): string {
     case 'select':
       return `select() -> ${formatSets(action)}`;
     case 'accept':
-      return `accept #${action.id} from ${action.peer}`;
+      return `accept #${action.id} (fd ${action.fd}) from ${action.peer}`;
     case 'reject':
       return `reject #${action.id} from ${action.peer} (limit of ${action.limit} connections reached)`;
     case 'recv':
@@ -38,8 +38,12 @@ export function formatAction(action: Action): string {
       return action.why === 'partial-send'
         ? `lost #${action.id} ${action.bytes} B (send() return value ignored)`
         : `lost #${action.id} ${action.bytes} B (queue deleted with data still in it)`;
+    case 'raise':
+      return `${action.call} #${action.id} raises ${action.exception} (${action.errno})`;
     case 'crash':
       return `the original would crash here: ${action.exception} on #${action.id} (${action.detail})`;
+    case 'fd-setsize':
+      return `#${action.id} has fd ${action.fd}, past select()'s FD_SETSIZE (${FD_SETSIZE}): the original dies here with ValueError; a fixed server needs poll() or selectors`;
     case 'skip':
       return `skip #${action.id} (closed earlier in this iteration)`;
     case 'backpressure':
@@ -56,9 +60,9 @@ function closeWhy(reason: string, error: string | undefined): string {
     case 'flushed':
       return 'EOF, queue flushed';
     case 'exceptional':
-      return `exceptional: ${error ?? 'socket error'}`;
+      return 'exceptional: urgent data';
     default:
-      return `send failed: ${error ?? 'socket error'}`;
+      return `error: ${error ?? 'socket error'}`;
   }
 }
 

@@ -13,7 +13,7 @@ describe('seedLines', () => {
         'readable, writable, exceptional = select.select(inputs, outputs, inputs)',
       ],
       [
-        { kind: 'accept', id: 1, peer: '127.0.0.1:1', phase: 'readable' },
+        { kind: 'accept', id: 1, fd: 4, peer: '127.0.0.1:1', phase: 'readable' },
         'connection, client_address = s.accept()',
       ],
       [{ kind: 'recv', id: 1, bytes: 5, phase: 'readable' }, 'data = s.recv(1024)'],
@@ -42,8 +42,8 @@ describe('seedLines', () => {
 
 describe('formatAction', () => {
   it('reads like the tutorial prints', () => {
-    expect(formatAction({ kind: 'accept', id: 7, peer: '127.0.0.1:53211', phase: 'readable' })).toBe(
-      'accept #7 from 127.0.0.1:53211',
+    expect(formatAction({ kind: 'accept', id: 7, fd: 10, peer: '127.0.0.1:53211', phase: 'readable' })).toBe(
+      'accept #7 (fd 10) from 127.0.0.1:53211',
     );
     expect(formatAction({ kind: 'send', id: 7, sent: 512, of: 1024, phase: 'writable' })).toBe(
       'send #7 512/1024 B',
@@ -55,10 +55,20 @@ describe('formatAction', () => {
       formatAction({
         kind: 'close',
         id: 7,
-        reason: 'exceptional',
+        reason: 'error',
         error: 'ECONNRESET',
-        phase: 'exceptional',
+        phase: 'readable',
       }),
-    ).toBe('close #7 (exceptional: ECONNRESET)');
+    ).toBe('close #7 (error: ECONNRESET)');
+    expect(
+      formatAction({
+        kind: 'raise',
+        id: 7,
+        call: 'recv',
+        exception: 'ConnectionResetError',
+        errno: 'ECONNRESET',
+        phase: 'readable',
+      }),
+    ).toBe('recv #7 raises ConnectionResetError (ECONNRESET)');
   });
 });

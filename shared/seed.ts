@@ -1,15 +1,35 @@
-import type { Action } from './engine';
+import { DEFAULT_HOST, DEFAULT_OPTIONS, DEFAULT_PORT, type Action } from './engine';
+
+/** The values the seed's text shows: the lab's live ones, so the code panel is the program the engine runs. */
+export interface SeedValues {
+  host: string;
+  port: number;
+  backlog: number;
+  recvSize: number;
+}
+
+export const SEED_DEFAULTS: SeedValues = {
+  host: DEFAULT_HOST,
+  port: DEFAULT_PORT,
+  backlog: DEFAULT_OPTIONS.backlog,
+  recvSize: DEFAULT_OPTIONS.recvSize,
+};
 
 /**
  * The tutorial's select() echo server, ported to Python 3 (`queue` for
- * `Queue`), line for line. The engine follows it; the code panel shows it.
+ * `Queue`), line for line, with `values` where the tutorial has its literals
+ * ('localhost', 50000, listen(5), recv(1024); AF_INET6 for an IPv6 host). The
+ * engine follows it; the code panel shows it; the differential tests run it.
+ * Every value leaves the line numbers as they are.
  */
-export const SEED_SOURCE = `import queue, select, socket
+export function seedSource(values: SeedValues = SEED_DEFAULTS): string {
+  const family = values.host.includes(':') ? 'AF_INET6' : 'AF_INET';
+  return `import queue, select, socket
 
-server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server = socket.socket(socket.${family}, socket.SOCK_STREAM)
 server.setblocking(0)
-server.bind(('localhost', 50000))
-server.listen(5)
+server.bind((${pythonString(values.host)}, ${values.port}))
+server.listen(${values.backlog})
 inputs = [server]
 outputs = []
 message_queues = {}
@@ -23,7 +43,7 @@ while inputs:
             inputs.append(connection)
             message_queues[connection] = queue.Queue()
         else:
-            data = s.recv(1024)
+            data = s.recv(${values.recvSize})
             if data:
                 message_queues[s].put(data)
                 if s not in outputs:
@@ -50,6 +70,13 @@ while inputs:
         s.close()
         del message_queues[s]
 `;
+}
+
+/** A Python string literal for `text`. */
+const pythonString = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** The seed with the lab's defaults. Line numbers are the same for any values. */
+export const SEED_SOURCE = seedSource();
 
 export const SEED_LINES: readonly string[] = SEED_SOURCE.split('\n');
 
@@ -126,10 +153,15 @@ export function seedLines(action: Action): number[] {
     case 'lost':
       if (action.why === 'partial-send') return [L.send];
       return [phase === 'exceptional' ? L.exceptionalDel : L.readableDel];
+    case 'raise':
+      return [action.call === 'recv' ? L.recv : L.send];
     case 'crash':
       if (action.exception === 'KeyError') return [L.get];
-      if (action.exception === 'OSError') return [L.send];
-      return [L.exceptionalInputsRemove];
+      if (phase === 'select') return [L.select];
+      if (phase === 'exceptional') return [L.exceptionalInputsRemove];
+      return [phase === 'readable' ? L.recv : L.send];
+    case 'fd-setsize':
+      return [L.accept];
     case 'skip':
       if (phase === 'writable') return [L.forWritable];
       if (phase === 'exceptional') return [L.forExceptional];

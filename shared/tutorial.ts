@@ -46,8 +46,8 @@ export const TUTORIAL_SECTIONS: readonly TutorialSection[] = [
       'Each pass starts with select.select(inputs, outputs, inputs). The call blocks (no timeout ' +
         'is given) until at least one of the sockets is ready, then returns three lists: readable, ' +
         'the sockets from inputs that can be read without blocking; writable, the sockets from ' +
-        'outputs that can be written; and exceptional, the sockets from inputs with an error ' +
-        'condition. The loop then deals with each list in turn.',
+        'outputs that can be written; and exceptional, the sockets from inputs with an ' +
+        '“exceptional condition”. The loop then deals with each list in turn.',
     ],
   },
   {
@@ -74,8 +74,14 @@ export const TUTORIAL_SECTIONS: readonly TutorialSection[] = [
   {
     heading: 'Exceptional sockets',
     paragraphs: [
-      'A socket in exceptional has an error condition (for a TCP connection, typically the peer ' +
-        'reset it). The loop removes it from inputs and outputs, closes it and drops its queue.',
+      'The loop removes a socket in exceptional from inputs and outputs, closes it and drops its ' +
+        'queue. The original text reads exceptional as “an error on the socket”, and that is wrong ' +
+        'on Linux, macOS and Windows alike: for TCP, the only exceptional condition is urgent ' +
+        '(out-of-band) data, sent with MSG_OOB, which almost nothing uses.',
+      'An error such as a reset makes a socket readable (and writable): select() returns it in ' +
+        'readable, and the next recv() raises ConnectionResetError (send() raises BrokenPipeError ' +
+        'once the peer is gone). The seed catches neither, so one client that resets kills the ' +
+        'whole server. Socket Lab models Linux’s select() on every system it runs on.',
     ],
   },
   {
@@ -85,9 +91,16 @@ export const TUTORIAL_SECTIONS: readonly TutorialSection[] = [
         'how much it wrote. The loop ignores that number, so the rest of the message is silently ' +
         'lost. Socket Lab’s Tutorial mode shows those lost bytes; Safe mode puts the remainder back ' +
         'at the head of the queue.',
-      'A connection closed in the readable loop can still be listed in writable or exceptional ' +
-        'during the same pass; the original then looks up a queue that no longer exists and dies ' +
-        'with KeyError. Tutorial mode marks where that would happen; Safe mode skips such sockets.',
+      'A connection closed in the readable loop can still be listed in writable during the same ' +
+        'pass; the original then looks up a queue that no longer exists and dies with KeyError. ' +
+        'The commonest client makes it happen: one that sends and then shuts its side at once, so ' +
+        'the FIN comes with the data. The bytes still queued are lost with the queue. Tutorial mode ' +
+        'marks where that happens; Safe mode skips such sockets and echoes the queue first.',
+      'listen(5) lets at most six connections wait to be accepted (Linux allows one more than the ' +
+        'backlog); a client that finds the queue full has its SYN dropped and tries again a second ' +
+        'later, then three, then seven. And select() can only watch descriptors below 1024: the ' +
+        'original dies with ValueError once a connection gets descriptor 1024. A server for more ' +
+        'clients uses poll(), epoll or the selectors module.',
     ],
   },
   {

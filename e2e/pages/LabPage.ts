@@ -79,7 +79,7 @@ export class LabPage {
   chipOf(name: ListName, localPort: number): Locator {
     return this.list(name)
       .getByRole('listitem')
-      .filter({ hasText: new RegExp(`^#\\d+ 127\\.0\\.0\\.1:${localPort}\\b`) });
+      .filter({ hasText: new RegExp(`^#\\d+ fd \\d+ 127\\.0\\.0\\.1:${localPort}\\b`) });
   }
 
   /** The marks select() gave a chip ("readable writable …"). */

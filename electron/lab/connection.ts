@@ -11,6 +11,11 @@ import { MessageQueue, type ByteTally } from './message-queue';
 const HISTORY_LIMIT = 200;
 const QUEUE_PREVIEW_MESSAGES = 256;
 const QUEUE_PREVIEW_BYTES = 256;
+const EMPTY = Buffer.alloc(0);
+
+/** The errno of a stream's error (a write refused synchronously), or null. */
+const errnoOf = (error: Error | null): string | null =>
+  error === null ? null : ((error as NodeJS.ErrnoException).code ?? 'EIO');
 
 /**
  * Bookkeeping charged per unflushed write, as the kernel charges skb overhead
@@ -20,12 +25,19 @@ const QUEUE_PREVIEW_BYTES = 256;
  */
 export const WRITE_OVERHEAD = 256;
 
-export type SendResult = { sent: number } | { error: string };
+/** What a call raised: the errno Node reported (ECONNRESET, EPIPE…). */
+export interface Raised {
+  error: string;
+}
+export type RecvResult = Buffer | Raised;
+export type SendResult = { sent: number } | Raised;
 
 /**
- * One accepted connection as select() sees it. Readiness comes from the real
- * socket: it is kept paused except while filling an emulated receive buffer,
- * so bytes the loop has not recv()ed push back on the peer through TCP.
+ * One accepted connection as the kernel holds it for select(), recv() and send().
+ * The bytes come from the real socket: it is kept paused except while filling an
+ * emulated receive buffer, so bytes the loop has not recv()ed push back on the peer
+ * through TCP. Errors follow Linux: a reset or a failed send leaves an error that
+ * the next recv() or send() raises once, and makes the socket readable and writable.
  */
 export class Connection {
   readonly queue: MessageQueue;
@@ -33,12 +45,15 @@ export class Connection {
   readonly history: Action[] = [];
   private chunks: Buffer[] = [];
   recvBuffered = 0;
-  /** The peer's FIN arrived. */
+  /** The peer's FIN arrived (the kernel's SOCK_DONE): once the bytes ahead are read, recv() returns b''. */
   eof = false;
-  /** recv() has returned b'' once. */
-  eofConsumed = false;
   /** Safe mode: read side closed, queue still flushing. */
   readClosed = false;
+  /** The kernel's pending socket error (sk_err): the next recv() or send() raises it, once. */
+  private pendingError: string | null = null;
+  /** Reset (by the peer, or a send the kernel refused): both directions are shut for good. */
+  private reset = false;
+  /** The error the kernel reported, kept for the view once raised. */
   error: string | null = null;
   closed = false;
   bytesIn = 0;
@@ -55,6 +70,7 @@ export class Connection {
 
   constructor(
     readonly id: SocketId,
+    readonly fd: number,
     readonly socket: Socket,
     readonly peer: string,
     private recvBufferSize: number,
@@ -69,23 +85,24 @@ export class Connection {
       this.changed(this);
     });
     socket.on('end', () => {
-      this.eof = true;
+      // libuv reports a reset that arrives with the last bytes as an EOF (a POLLHUP after a
+      // partial read). An empty write asks the kernel, which answers with the reset if it was one.
+      socket.write(EMPTY);
+      const reset = errnoOf(socket.errored);
+      if (reset === null) this.eof = true;
+      else this.fail(reset);
       this.changed(this);
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      this.error ??= error.code ?? error.message;
+      this.fail(error.code ?? 'EIO');
       this.changed(this);
     });
     socket.resume();
   }
 
-  /** Level-triggered, as select() is: data waiting, or an EOF not yet seen by recv(). */
+  /** Level-triggered, as select() is: bytes waiting, the peer's EOF, or an error (Linux marks both readable). */
   get readable(): boolean {
-    return !this.closed && this.error === null && (this.recvBuffered > 0 || (this.eof && !this.eofConsumed));
-  }
-
-  get exceptional(): boolean {
-    return !this.closed && this.error !== null;
+    return !this.closed && (this.recvBuffered > 0 || this.eof || this.reset);
   }
 
   /** What the emulated send buffer holds: unflushed bytes plus their bookkeeping. */
@@ -93,9 +110,9 @@ export class Connection {
     return this.closed ? 0 : this.socket.writableLength + this.unflushedWrites * WRITE_OVERHEAD;
   }
 
-  /** Room in the send buffer; a socket with a pending error is writable too (send() then fails), as in C. */
+  /** Room in the send buffer; a reset socket is writable too (send() then raises), as on Linux. */
   isWritable(sendBufferSize: number): boolean {
-    return !this.closed && (this.error !== null || this.sendRoom(sendBufferSize) > 0);
+    return !this.closed && (this.reset || this.sendRoom(sendBufferSize) > 0);
   }
 
   private sendRoom(sendBufferSize: number): number {
@@ -107,11 +124,15 @@ export class Connection {
     return Math.min(size, this.recvBuffered);
   }
 
-  /** `recv(size)`: at most `size` bytes; an empty buffer means EOF. */
-  recv(size: number): Buffer {
+  /**
+   * `recv(size)`, as Linux's tcp_recvmsg orders it: bytes first (those ahead of a
+   * reset too), then b'' after the peer's FIN, then the pending error, raised once;
+   * after a reset, b'' for good.
+   */
+  recv(size: number): RecvResult {
     if (this.recvBuffered === 0) {
-      this.eofConsumed = this.eof;
-      return Buffer.alloc(0);
+      if (!this.eof && this.pendingError !== null) return { error: this.takeError() };
+      return EMPTY;
     }
     const parts: Buffer[] = [];
     let wanted = Math.min(size, this.recvBuffered);
@@ -134,16 +155,39 @@ export class Connection {
     return data;
   }
 
-  /** `send(data)`: writes what the send buffer has room for and returns that count, as in C. */
+  /**
+   * `send(data)`: writes what the send buffer has room for and returns that count, as
+   * in C; raises the pending error, or EPIPE once the socket is shut. A write the
+   * kernel refuses (the peer is gone) fails synchronously in Node too.
+   */
   send(data: Buffer, sendBufferSize: number): SendResult {
-    if (this.error !== null || this.socket.destroyed) return { error: this.error ?? 'EPIPE' };
+    if (this.pendingError !== null) return { error: this.takeError() };
+    if (this.reset || this.socket.destroyed) return { error: 'EPIPE' };
     const sent = Math.min(this.sendRoom(sendBufferSize), data.length);
-    if (sent > 0) {
-      this.unflushedWrites++;
-      this.socket.write(sent === data.length ? data : data.subarray(0, sent), this.flushed);
+    if (sent === 0) return { sent };
+    this.unflushedWrites++;
+    this.socket.write(sent === data.length ? data : data.subarray(0, sent), this.flushed);
+    const refused = errnoOf(this.socket.errored);
+    if (refused !== null) {
+      this.fail(refused);
+      return { error: this.takeError() };
     }
     this.bytesOut += sent;
     return { sent };
+  }
+
+  /** The kernel reported an error: the socket is shut, and the next call raises it (once). */
+  private fail(code: string): void {
+    if (this.reset) return;
+    this.reset = true;
+    this.pendingError = code;
+    this.error = code;
+  }
+
+  private takeError(): string {
+    const error = this.pendingError ?? 'EPIPE';
+    this.pendingError = null;
+    return error;
   }
 
   setRecvBufferSize(size: number): void {
@@ -157,7 +201,7 @@ export class Connection {
     this.closed = true;
     this.chunks = [];
     this.recvBuffered = 0;
-    if (this.error !== null) this.socket.destroy();
+    if (this.reset) this.socket.destroy();
     else this.socket.end(() => this.socket.destroy());
   }
 
@@ -189,6 +233,7 @@ export class Connection {
   view(): ConnectionView {
     return {
       id: this.id,
+      fd: this.fd,
       peer: this.peer,
       queuedMessages: this.queue.length,
       queuedBytes: this.queue.bytes,

@@ -89,15 +89,15 @@ describe('Tutorial crash', () => {
     server.on('notice', (n) => notices.push(n.code));
     const client = await connect(port);
     await waitFor(server, () => server.pending()?.readable.includes(0) ?? false, 'a pending accept');
-    server.step();
+    await server.step();
     client.socket.write('bye');
     await waitFor(server, () => server.pending()?.readable.includes(1) ?? false, 'bye to arrive');
-    server.step(); // recv, put, outputs += #1
+    await server.step(); // recv, put, outputs += #1
     client.socket.end();
     await waitFor(server, () => server.connectionView(1)?.eof ?? false, 'the EOF to arrive');
     // Still queued: #1 is writable, and readable with the EOF, in the same select().
     expect(server.pending()).toEqual({ readable: [1], writable: [1], exceptional: [] });
-    const crash = server.step();
+    const crash = await server.step();
     if (!crash.ok) throw new Error(crash.error.message);
     expect(crash.value.actions.map((a) => a.kind)).toEqual([
       'select',
@@ -123,15 +123,15 @@ describe('Tutorial crash', () => {
     server.setMode('step');
     const client = await connect(port);
     await waitFor(server, () => server.pending()?.readable.includes(0) ?? false, 'a pending accept');
-    server.step();
+    await server.step();
     client.socket.write('bye');
     await waitFor(server, () => server.pending()?.readable.includes(1) ?? false, 'bye to arrive');
-    server.step();
-    server.step(); // get + send: the queue is empty but #1 stays in outputs
+    await server.step();
+    await server.step(); // get + send: the queue is empty but #1 stays in outputs
     client.socket.end();
     await waitFor(server, () => server.connectionView(1)?.eof ?? false, 'the EOF to arrive');
     expect(server.setFidelity('safe').ok).toBe(true);
-    const safe = server.step();
+    const safe = await server.step();
     if (!safe.ok) throw new Error(safe.error.message);
     expect(safe.value.fidelity).toBe('safe');
     expect(safe.value.actions.map((a) => a.kind)).toEqual([

@@ -2,12 +2,15 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, type EngineOptions, type Fidelity } from '../../shared/engine';
 
 export const USAGE = `Usage: npm run server -- [--host 127.0.0.1] [--port 50000] [--fidelity safe|tutorial] [--log text|jsonl|none]
-                         [--recv-size 1024] [--send-buffer 65536] [--nodelay]
+                         [--backlog 5] [--recv-size 1024] [--send-buffer 65536] [--nodelay]
+                         [--stop-on-crash]
 
 Runs Socket Lab's select() echo server without a window. Ctrl-C stops it.
-  --recv-size    bytes one recv() returns at most (the seed's 1024)
-  --send-buffer  the emulated SO_SNDBUF, in bytes (65536)
-  --nodelay      TCP_NODELAY on (off, as in the seed)
+  --backlog        listen(N): at most N + 1 connections wait for accept() (the seed's 5)
+  --recv-size      bytes one recv() returns at most (the seed's 1024)
+  --send-buffer    the emulated SO_SNDBUF, in bytes (65536)
+  --nodelay        TCP_NODELAY on (off, as in the seed)
+  --stop-on-crash  Tutorial mode: stop where the original would crash, and exit 3
 Try it with: nc 127.0.0.1 50000`;
 
 export type LogFormat = 'text' | 'jsonl' | 'none';
@@ -36,7 +39,9 @@ export function parseSettings(argv: string[]): Settings | { error: string } | { 
         log: { type: 'string', default: 'text' },
         'recv-size': { type: 'string' },
         'send-buffer': { type: 'string' },
+        backlog: { type: 'string' },
         nodelay: { type: 'boolean', default: false },
+        'stop-on-crash': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -54,15 +59,17 @@ export function parseSettings(argv: string[]): Settings | { error: string } | { 
   if (parsed.log !== 'text' && parsed.log !== 'jsonl' && parsed.log !== 'none')
     return { error: `--log must be text, jsonl or none (got "${parsed.log}").` };
   const options: Partial<EngineOptions> = {};
-  for (const [flag, key] of [
-    ['recv-size', 'recvSize'],
-    ['send-buffer', 'sendBufferSize'],
+  for (const [flag, key, unit] of [
+    ['backlog', 'backlog', 'connections'],
+    ['recv-size', 'recvSize', 'bytes'],
+    ['send-buffer', 'sendBufferSize', 'bytes'],
   ] as const) {
     const value = parsed[flag];
     if (value === undefined) continue;
-    if (!WHOLE.test(value)) return { error: `--${flag} must be a whole number of bytes (got "${value}").` };
+    if (!WHOLE.test(value)) return { error: `--${flag} must be a whole number of ${unit} (got "${value}").` };
     options[key] = Number(value);
   }
   if (parsed.nodelay) options.noDelay = true;
+  if (parsed['stop-on-crash']) options.stopOnCrash = true;
   return { host: parsed.host, port, fidelity: parsed.fidelity, log: parsed.log, options };
 }

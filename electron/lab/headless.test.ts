@@ -19,6 +19,12 @@ describe('headless server arguments', () => {
     expect(parseSettings(['--recv-size', '16', '--send-buffer', '4096', '--nodelay'])).toMatchObject({
       options: { recvSize: 16, sendBufferSize: 4096, noDelay: true },
     });
+    expect(parseSettings(['--backlog', '0', '--stop-on-crash'])).toMatchObject({
+      options: { backlog: 0, stopOnCrash: true },
+    });
+    expect(parseSettings(['--backlog', 'many'])).toEqual({
+      error: expect.stringMatching(/--backlog must be a whole number of connections/),
+    });
     expect(parseSettings(['--recv-size', 'big'])).toEqual({
       error: expect.stringMatching(/--recv-size must be a whole number of bytes/),
     });
@@ -114,6 +120,35 @@ describe('npm run server', () => {
       expect(err).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     } finally {
       holder.kill('SIGKILL');
+    }
+  });
+
+  it('--stop-on-crash: a client that sends and half-closes at once ends a Tutorial server with KeyError, exit 3', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/lab/headless.ts',
+        ...['--port', '0', '--fidelity', 'tutorial', '--stop-on-crash', '--backlog', '2'],
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const stderr = createInterface({ input: child.stderr });
+      const lines: string[] = [];
+      stderr.on('line', (line) => lines.push(line));
+      const [banner] = (await once(stderr, 'line')) as [string];
+      expect(banner).toMatch(/tutorial mode, listen\(2\), recv\(1024\), stops on a crash/);
+      const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(banner)?.[1]);
+      const client = await connect(port);
+      client.socket.end('hello');
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(3);
+      expect(lines.join('\n')).toMatch(/Crashed: .*KeyError/);
+      expect((await client.ended).length).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 });

@@ -35,9 +35,17 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const { backlog, recvSize, noDelay, stopOnCrash } = options.value;
+  const extras = [noDelay ? 'TCP_NODELAY' : '', stopOnCrash ? 'stops on a crash' : ''].filter(Boolean);
   console.error(
-    `Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode, recv(${options.value.recvSize})${options.value.noDelay ? ', TCP_NODELAY' : ''}). Ctrl-C stops it.`,
+    `Socket Lab echo server listening on ${started.value.address} (${settings.fidelity} mode, listen(${backlog}), recv(${recvSize})${extras.map((e) => `, ${e}`).join('')}). Ctrl-C stops it.`,
   );
+  // A crash that stops the server ends the program, as the original's would (exit 3: not a usage error).
+  server.on('state', () => {
+    if (server.snapshot().server.state !== 'crashed') return;
+    console.error(`Crashed: ${server.snapshot().server.error ?? 'the original would have died here'}`);
+    process.exit(3);
+  });
   const stop = (): void => {
     void server.stop().then(() => {
       console.error('Stopped.');

@@ -101,7 +101,7 @@ async function play(
         // Give the network a moment to deliver what the clients did, so steps have work to do.
         await waitFor(server, () => isReady(server), 'a ready socket', 30).catch(() => undefined);
         for (let i = 0; i < o.times; i++) {
-          const result = o.t === 'step' ? server.step() : server.stepAction();
+          const result = o.t === 'step' ? await server.step() : await server.stepAction();
           if (!result.ok) expect(result.error.code).toBe('NOTHING_READY');
           checkInvariants(server.snapshot(), fidelity);
         }

@@ -1,4 +1,11 @@
-import { LISTENER_ID, type Action, type CloseReason, type Phase, type SocketId } from '../../shared/engine';
+import {
+  LISTENER_ID,
+  type Action,
+  type CloseReason,
+  type Phase,
+  type SocketException,
+  type SocketId,
+} from '../../shared/engine';
 import type { Connection } from './connection';
 import type { SelectLoop } from './select-loop';
 
@@ -12,7 +19,9 @@ import type { SelectLoop } from './select-loop';
 export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action> {
   if (id === LISTENER_ID) {
     const accepted = loop.accept();
-    if (accepted) yield accepted;
+    if (!accepted) return;
+    yield accepted;
+    if (accepted.kind === 'accept') yield* loop.afterAccept(accepted.id);
     return;
   }
   const connection = loop.sockets.get(id);
@@ -23,7 +32,12 @@ export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action
     if (connection.backpressure !== blocked) yield loop.markBackpressure(connection, blocked, 'readable');
     return;
   }
-  const data = connection.recv(loop.options.recvSize);
+  const { recvSize } = loop.options;
+  const data = connection.recv(recvSize);
+  if (!Buffer.isBuffer(data)) {
+    yield* raised(loop, connection, 'recv', data.error, 'readable', `s.recv(${recvSize})`);
+    return;
+  }
   if (data.length > 0) {
     yield { phase: 'readable', kind: 'recv', id, bytes: data.length };
     loop.messageQueues.get(id)?.put(data);
@@ -56,15 +70,12 @@ export function* writablePhase(loop: SelectLoop, id: SocketId): Generator<Action
   const queue = loop.messageQueues.get(id);
   const connection = loop.sockets.get(id);
   if (!queue || !connection || connection.closed) {
-    yield loop.fidelity === 'tutorial'
-      ? {
-          phase: 'writable',
-          kind: 'crash',
-          id,
-          exception: 'KeyError',
-          detail: 'message_queues[s]: s was closed and its queue deleted earlier in this iteration',
-        }
-      : { phase: 'writable', kind: 'skip', id, reason: 'closed-earlier' };
+    if (loop.fidelity === 'safe') {
+      yield { phase: 'writable', kind: 'skip', id, reason: 'closed-earlier' };
+      return;
+    }
+    const detail = 'message_queues[s]: s was closed and its queue deleted earlier in this iteration';
+    yield { phase: 'writable', kind: 'crash', id, exception: 'KeyError', detail };
     return;
   }
   const message = queue.getNowait();
@@ -78,11 +89,7 @@ export function* writablePhase(loop: SelectLoop, id: SocketId): Generator<Action
   const result = connection.send(message, loop.options.sendBufferSize);
   if ('error' in result) {
     queue.putFront(message);
-    if (loop.fidelity === 'tutorial') {
-      const detail = `s.send() raised ${result.error}`;
-      yield { phase: 'writable', kind: 'crash', id, exception: 'OSError', detail };
-    }
-    yield* removeAndClose(loop, connection, 'send-error', 'writable');
+    yield* raised(loop, connection, 'send', result.error, 'writable', 's.send(next_msg)');
     return;
   }
   yield { phase: 'writable', kind: 'send', id, sent: result.sent, of: message.length };
@@ -97,22 +104,50 @@ export function* writablePhase(loop: SelectLoop, id: SocketId): Generator<Action
   }
 }
 
-/** `for s in exceptional:` — remove and close. */
+/** `for s in exceptional:` — remove and close. Only urgent (out-of-band) data puts a socket here. */
 export function* exceptionalPhase(loop: SelectLoop, id: SocketId): Generator<Action> {
   const connection = loop.sockets.get(id);
   if (connection && !connection.closed) {
     yield* removeAndClose(loop, connection, 'exceptional', 'exceptional');
     return;
   }
-  yield loop.fidelity === 'tutorial'
-    ? {
-        phase: 'exceptional',
-        kind: 'crash',
-        id,
-        exception: 'ValueError',
-        detail: 'inputs.remove(s): s was already removed earlier in this iteration',
-      }
-    : { phase: 'exceptional', kind: 'skip', id, reason: 'closed-earlier' };
+  if (loop.fidelity === 'safe') {
+    yield { phase: 'exceptional', kind: 'skip', id, reason: 'closed-earlier' };
+    return;
+  }
+  const detail = 'inputs.remove(s): s was already removed earlier in this iteration';
+  yield { phase: 'exceptional', kind: 'crash', id, exception: 'ValueError', detail };
+}
+
+/** Python's exception for an errno (PEP 3151's OSError subclasses). */
+const EXCEPTIONS: Record<string, SocketException> = {
+  ECONNRESET: 'ConnectionResetError',
+  EPIPE: 'BrokenPipeError',
+  ECONNABORTED: 'ConnectionAbortedError',
+  ETIMEDOUT: 'TimeoutError',
+};
+
+/**
+ * A call raised a socket error. The seed catches nothing, so in Tutorial mode the
+ * original dies there; the fixed server catches it and closes the socket, and so
+ * does the lab after recording the crash.
+ */
+function* raised(
+  loop: SelectLoop,
+  connection: Connection,
+  call: 'recv' | 'send',
+  errno: string,
+  phase: Phase,
+  line: string,
+): Generator<Action> {
+  const { id } = connection;
+  const exception = EXCEPTIONS[errno] ?? 'OSError';
+  yield { phase, kind: 'raise', id, call, exception, errno };
+  if (loop.fidelity === 'tutorial') {
+    const detail = `${line} raised ${exception} [${errno}], and nothing catches it`;
+    yield { phase, kind: 'crash', id, exception, detail };
+  }
+  yield* removeAndClose(loop, connection, 'error', phase);
 }
 
 /** The seed's removal sequence: outputs, inputs, close, `del message_queues[s]`. */

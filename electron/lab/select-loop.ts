@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { DEFAULT_OPTIONS, LISTENER_ID } from '../../shared/engine';
+import { DEFAULT_OPTIONS, FD_SETSIZE, LISTENER_ID } from '../../shared/engine';
 import type {
   Action,
   BackpressureReason,
@@ -10,6 +10,7 @@ import type {
   SocketId,
 } from '../../shared/engine';
 import { Connection } from './connection';
+import { FdTable } from './fd-table';
 import type { Listener } from './listener';
 import { capReason } from './fair-caps';
 import { exceptionalPhase, readablePhase, writablePhase } from './phases';
@@ -33,7 +34,10 @@ export class SelectLoop {
   readonly queued: ByteTally = { bytes: 0 };
   options: EngineOptions = { ...DEFAULT_OPTIONS };
   fidelity: Fidelity = 'safe';
+  readonly fds = new FdTable();
   private nextId = 1;
+  /** A descriptor past FD_SETSIZE was reported, and none has been closed below it since. */
+  private pastSetSizeReported = false;
   /**
    * Connections a socket event touched that may be readable or exceptional: the
    * only ones select() must look at, so a pass costs what is ready, not what is open.
@@ -55,37 +59,41 @@ export class SelectLoop {
   }
 
   /**
-   * `select.select(inputs, outputs, inputs)`, level-triggered. It changes no state
-   * the seed has; it only forgets candidates that turned out not to be ready.
+   * `select.select(inputs, outputs, inputs)`, level-triggered, from what the kernel
+   * holds for each socket (the caller lets Node's loop poll first: see SelectServer).
+   * `exceptional` stays empty: Linux puts only sockets with TCP urgent data there,
+   * which Node never reports. It changes no state the seed has; it only forgets
+   * candidates that turned out not to be ready.
    */
   select(): SelectSets {
     const readable: SocketId[] = this.listener.readable ? [LISTENER_ID] : [];
-    const exceptional: SocketId[] = [];
     const ready: SocketId[] = [];
     for (const id of this.candidates) {
       const connection = this.sockets.get(id);
-      if (connection && this.inputs.has(id) && (connection.readable || connection.exceptional))
-        ready.push(id);
+      if (connection && this.inputs.has(id) && connection.readable) ready.push(id);
       else this.candidates.delete(id);
     }
     // Ids grow in accept order, which is the order of `inputs`.
     ready.sort((a, b) => a - b);
     for (const id of ready) {
-      const connection = this.sockets.get(id) as Connection;
-      if (connection.exceptional) exceptional.push(id);
-      else if (this.capBlocking(connection) === null) readable.push(id);
+      if (this.capBlocking(this.sockets.get(id) as Connection) === null) readable.push(id);
     }
     const writable: SocketId[] = [];
     const { sendBufferSize } = this.options;
     for (const id of this.outputs) {
       if (this.sockets.get(id)?.isWritable(sendBufferSize)) writable.push(id);
     }
-    return { readable, writable, exceptional };
+    return { readable, writable, exceptional: [] };
   }
 
   /** True where select() would return at once. */
   isReady(sets: SelectSets): boolean {
     return sets.readable.length + sets.writable.length + sets.exceptional.length > 0;
+  }
+
+  /** Tutorial mode: the next select.select() raises ValueError (a descriptor past FD_SETSIZE), ready or not. */
+  get wouldRaise(): boolean {
+    return this.fidelity === 'tutorial' && this.fds.pastSetSize > 0 && !this.pastSetSizeReported;
   }
 
   /** Connections whose reading the queue caps stop or resume: yielded as backpressure actions. */
@@ -109,6 +117,9 @@ export class SelectLoop {
 
   /** One pass of `while inputs:`, from sets select() returned. */
   *iteration(sets: SelectSets): Generator<Action> {
+    yield* this.checkSetSize();
+    // Only a crash past FD_SETSIZE opens an iteration whose select() would block.
+    if (!this.isReady(sets)) return;
     const { readable, writable, exceptional } = sets;
     yield { phase: 'select', kind: 'select', readable, writable, exceptional };
     for (const id of readable) yield* readablePhase(this, id);
@@ -118,8 +129,34 @@ export class SelectLoop {
     yield* this.backpressureChanges();
   }
 
+  /**
+   * Python's select() refuses a descriptor past FD_SETSIZE with ValueError, before
+   * calling the kernel: in Tutorial mode the original dies at the first such call.
+   * Reported once each time the lists cross the line.
+   */
+  private *checkSetSize(): Generator<Action> {
+    if (this.fds.pastSetSize === 0) this.pastSetSizeReported = false;
+    if (!this.wouldRaise) return;
+    this.pastSetSizeReported = true;
+    const past = [...this.sockets.values()].find((c) => c.fd >= FD_SETSIZE);
+    if (!past) return;
+    const detail = `filedescriptor out of range in select(): fd ${past.fd} is past FD_SETSIZE (${FD_SETSIZE})`;
+    yield { phase: 'select', kind: 'crash', id: past.id, exception: 'ValueError', detail };
+  }
+
+  /**
+   * Safe mode keeps serving past FD_SETSIZE, and says so as soon as a connection gets
+   * such a descriptor: the fixed server would need poll() or selectors from here.
+   */
+  *afterAccept(id: SocketId): Generator<Action> {
+    const fd = this.sockets.get(id)?.fd ?? 0;
+    if (this.fidelity !== 'safe' || fd < FD_SETSIZE || this.pastSetSizeReported) return;
+    this.pastSetSizeReported = true;
+    yield { phase: 'readable', kind: 'fd-setsize', id, fd };
+  }
+
   /** `s.accept()`: the next waiting connection joins `inputs` with a queue; null if none waits. */
-  accept(): Action | null {
+  accept(): Extract<Action, { kind: 'accept' | 'reject' }> | null {
     const socket = this.listener.accept();
     if (!socket) return null;
     const id = this.nextId++;
@@ -130,17 +167,19 @@ export class SelectLoop {
     }
     socket.setNoDelay(this.options.noDelay);
     const { recvBufferSize } = this.options;
-    const connection = new Connection(id, socket, peer, recvBufferSize, this.queued, this.noteChange);
+    const fd = this.fds.open();
+    const connection = new Connection(id, fd, socket, peer, recvBufferSize, this.queued, this.noteChange);
     this.sockets.set(id, connection);
     this.inputs.add(id);
     this.messageQueues.set(id, connection.queue);
-    return { phase: 'readable', kind: 'accept', id, peer };
+    return { phase: 'readable', kind: 'accept', id, fd, peer };
   }
 
   /** Forgets a closed connection (the seed's `del message_queues[s]`); returns the bytes its queue held. */
   forget(connection: Connection): number {
     const { id } = connection;
     this.sockets.delete(id);
+    this.fds.close(connection.fd);
     this.candidates.delete(id);
     this.capped.delete(id);
     if (!connection.socket.destroyed) {

@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { argSchemas, type Notice } from '../../shared/contract';
-import { DEFAULT_OPTIONS } from '../../shared/engine';
+import { DEFAULT_OPTIONS, LISTENER_FD } from '../../shared/engine';
 import type {
   Action,
   ConnectionDetail,
@@ -9,6 +8,7 @@ import type {
   EngineSnapshot,
   Fidelity,
   IterationRecord,
+  ListenerView,
   Mode,
   SelectSets,
   ServerStatus,
@@ -27,10 +27,6 @@ import { SelectLoop } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
 import { Tally } from './tally';
 
-/** Run mode does at most this many iterations, or this many ms, per turn of Node's event loop. */
-const RUN_TURN_ITERATIONS = 32;
-const RUN_TURN_MS = 1;
-
 type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
 
 /**
@@ -48,6 +44,7 @@ export class SelectServer {
   private readonly pacer = new Pacer(() => this.tick());
   private lastEnd = 0;
   private runs = 0;
+  private stepping: Promise<unknown> = Promise.resolve();
   /** Refuses and reports connections past the descriptor limit (descriptors.ts). */
   private descriptors: DescriptorGuard | null = null;
 
@@ -81,15 +78,18 @@ export class SelectServer {
     const descriptors = new DescriptorGuard(fileLimits(), (message) =>
       this.notice('error', 'EMFILE', message),
     );
-    const listener = new Listener(
-      this.wake,
-      (error) => {
+    this.descriptors = descriptors;
+    const listener = new Listener({
+      admit: () => descriptors.admit(),
+      backlog: this.options.backlog,
+      maxWaiting: () => this.options.maxConnections,
+      onChange: this.wake,
+      onAcceptError: (error) => {
         const message = `accept() failed: ${error.message}. The server keeps serving the open connections.`;
         this.notice('error', error.code ?? 'ACCEPT', message);
       },
-      () => descriptors.admit(),
-    );
-    this.descriptors = descriptors;
+      onGaveUp: (count, why) => this.notice('warning', 'LISTEN_QUEUE', gaveUpMessage(count, why)),
+    });
     const error = await listener.listen(host, port);
     if (error) {
       descriptors.dispose();
@@ -145,6 +145,7 @@ export class SelectServer {
     this.recorder.history.resize(next.historySize);
     if (this.loop) {
       this.loop.options = next;
+      this.loop.listener.backlog = next.backlog;
       for (const connection of this.loop.sockets.values()) {
         connection.socket.setNoDelay(next.noDelay);
         connection.setRecvBufferSize(next.recvBufferSize);
@@ -156,30 +157,46 @@ export class SelectServer {
     return ok(next);
   }
 
+  /**
+   * Resolves once Node's event loop has polled the sockets since the call: from then
+   * on the engine knows what the kernel held at the call (its select() would say so).
+   * Two turns, because a call made while Node delivers I/O is followed by the end of
+   * that same poll, not a new one.
+   */
+  settled(): Promise<void> {
+    return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  }
+
   /** Step mode: runs one iteration, or the rest of the one under way. */
-  step(): Result<IterationRecord> {
-    const loop = this.steppable();
-    if (!loop.ok) return loop;
-    if (!this.recorder.isOpen) {
-      const opened = this.open(loop.value);
-      if (!opened.ok) return opened;
-    }
-    let record: IterationRecord | null = null;
-    const unsubscribe = this.events.on('iteration', (done) => (record = done));
-    this.recorder.runToEnd(loop.value);
-    unsubscribe();
-    return record ? ok(record) : fail('NOT_RUNNING', 'The server stopped during the step.');
+  step(): Promise<Result<IterationRecord>> {
+    return this.serialized(async () => {
+      const loop = await this.steppableAfterPoll();
+      if (!loop.ok) return loop;
+      if (!this.recorder.isOpen) {
+        const opened = this.open(loop.value);
+        if (!opened.ok) return opened;
+      }
+      let record: IterationRecord | null = null;
+      const unsubscribe = this.events.on('iteration', (done) => (record = done));
+      this.recorder.runToEnd(loop.value);
+      unsubscribe();
+      return record ? ok(record) : fail('NOT_RUNNING', 'The server stopped during the step.');
+    });
   }
 
   /** Step mode: runs one action, starting the next iteration (its select()) when needed. */
-  stepAction(): Result<Action> {
-    const loop = this.steppable();
-    if (!loop.ok) return loop;
-    const action = this.recorder.stepAction(loop.value);
-    if (action) return ok(action);
-    const opened = this.open(loop.value);
-    if (!opened.ok) return opened;
-    return ok(this.recorder.stepAction(loop.value) as Action);
+  stepAction(): Promise<Result<Action>> {
+    return this.serialized(async () => {
+      const ready = this.steppable();
+      if (!ready.ok) return ready;
+      const action = this.recorder.stepAction(ready.value);
+      if (action) return ok(action);
+      const loop = await this.steppableAfterPoll();
+      if (!loop.ok) return loop;
+      const opened = this.open(loop.value);
+      if (!opened.ok) return opened;
+      return ok(this.recorder.stepAction(loop.value) as Action);
+    });
   }
 
   snapshot(): EngineSnapshot {
@@ -196,7 +213,7 @@ export class SelectServer {
       lastSets: this.recorder.lastSets,
       pending: this.pending(),
       cursor: this.recorder.cursor,
-      pendingAccepts: loop ? loop.listener.pendingCount : 0,
+      listener: loop ? loop.listener.view() : idleListener(this.options.backlog),
       connections: loop ? [...loop.sockets.values()].map((c) => c.view()) : [],
       totals: { ...this.tally.totals },
     };
@@ -227,6 +244,19 @@ export class SelectServer {
     return this.tally.take(this.loop?.sockets.keys() ?? []);
   }
 
+  /** Steps run one after another: a second click waits for the first to finish. */
+  private serialized<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.stepping.then(run);
+    this.stepping = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The loop, once Node has polled since the call, so select() answers what the kernel holds. */
+  private async steppableAfterPoll(): Promise<Result<SelectLoop>> {
+    await this.settled();
+    return this.steppable();
+  }
+
   private steppable(): Result<SelectLoop> {
     if (!this.loop) return fail('NOT_RUNNING', 'Start the server before stepping.');
     if (this.mode !== 'step')
@@ -237,7 +267,7 @@ export class SelectServer {
   /** Calls select() and opens an iteration, or reports that select() would block. */
   private open(loop: SelectLoop): Result<null> {
     const sets = loop.select();
-    if (!loop.isReady(sets)) {
+    if (!loop.isReady(sets) && !loop.wouldRaise) {
       const message = 'select() would block: no socket is ready. Connect a client or send data, then step.';
       return fail('NOTHING_READY', message);
     }
@@ -249,6 +279,7 @@ export class SelectServer {
     this.tally.count(action);
     this.events.emit('action', action);
     if (action.kind === 'crash') this.crashed(action);
+    if (action.kind === 'fd-setsize') this.notice('warning', 'FD_SETSIZE', formatAction(action));
   }
 
   private crashed(action: Extract<Action, { kind: 'crash' }>): void {
@@ -291,19 +322,19 @@ export class SelectServer {
   };
 
   /**
-   * One turn of Node's event loop: iterations while select() would return (up to
-   * a small budget, so socket events still get in), or none — it blocks until an
-   * event wakes it. Slow mode runs one iteration a turn.
+   * One iteration per turn of Node's event loop, or none: it blocks until an event
+   * wakes it. One, because select() must answer what the kernel holds: a FIN behind
+   * the bytes just read, a reset, data that came before accept() reach Node only when
+   * its loop polls again. The pacer runs this from the check phase (Run), right after
+   * a poll, or from a timer (Slow), with polls in between; either way every select()
+   * follows a poll made after the previous iteration. The cost: one non-blocking
+   * epoll_wait and a setImmediate per iteration (measured in the README).
    */
   private tick(): void {
     const loop = this.loop;
-    const until = performance.now() + RUN_TURN_MS;
-    for (let n = 0; n < RUN_TURN_ITERATIONS; n++) {
-      if (this.loop !== loop || !loop || this.mode === 'step') return;
-      if (!this.recorder.isOpen && !this.open(loop).ok) return;
-      this.recorder.runToEnd(loop);
-      if (this.mode === 'slow' || performance.now() > until) break;
-    }
+    if (!loop || this.mode === 'step') return;
+    if (!this.recorder.isOpen && !this.open(loop).ok) return;
+    this.recorder.runToEnd(loop);
     this.wake();
   }
 
@@ -320,3 +351,19 @@ export class SelectServer {
     this.events.emit('notice', { level, code, message, at: Date.now() });
   }
 }
+
+function gaveUpMessage(count: number, why: 'timed-out' | 'refused'): string {
+  const connections = count === 1 ? '1 connection' : `${count} connections`;
+  return why === 'timed-out'
+    ? `${connections} never found room in the accept queue (listen backlog) and gave up after the kernel's last SYN retry, 63 s after connecting: their clients' connect() would fail with ETIMEDOUT. Accept faster, or raise the backlog.`
+    : `${connections} closed at once: too many were already waiting for room in the accept queue.`;
+}
+
+/** The listening socket's view while the server is stopped. */
+const idleListener = (backlog: number): ListenerView => ({
+  fd: LISTENER_FD,
+  backlog,
+  queued: 0,
+  waiting: 0,
+  nextRetryAt: null,
+});

@@ -47,7 +47,7 @@ describe('the window', () => {
     );
     await renderReady(api);
     expect(items('inputs').map((t) => t.split(' ')[0])).toEqual(['#0', '#1', '#2']);
-    expect(items('outputs')[0]).toMatch(/^#2 127\.0\.0\.1:40002/);
+    expect(items('outputs')[0]).toMatch(/^#2 fd 5 127\.0\.0\.1:40002/);
     expect(items('exceptional')).toEqual([]);
     expect(items('inputs')[0]).toContain('listening 127.0.0.1:50000');
   });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Action } from '../../../shared/engine';
 import { formatAction } from '../../../shared/format';
-import { SEED_LINES, seedLines } from '../../../shared/seed';
+import { SEED_DEFAULTS, SEED_LINES, seedLines, seedSource, type SeedValues } from '../../../shared/seed';
 import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
@@ -34,9 +34,24 @@ function selectShown(s: LabState): Shown {
     : { actions: NOTHING, current: null, origin: '', past: false };
 }
 
+/** The values the running server uses (the last run's when stopped), where the seed has literals. */
+function selectSeedValues(s: LabState): SeedValues {
+  const engine = s.engine;
+  if (!engine) return SEED_DEFAULTS;
+  const { host, port } = engine.server;
+  return {
+    host: host || SEED_DEFAULTS.host,
+    port: host ? port : SEED_DEFAULTS.port,
+    backlog: engine.options.backlog,
+    recvSize: engine.options.recvSize,
+  };
+}
+
 /** The seed's loop as Python 3, with the lines the shown actions ran lit, and crashes marked. */
 export function CodePanel() {
   const { actions, current, origin, past } = useLabStore(useShallow(selectShown));
+  const values = useLabStore(useShallow(selectSeedValues));
+  const source = useMemo(() => seedSource(values).split('\n'), [values]);
   const lit = useMemo(() => new Set(actions.flatMap((a) => seedLines(a))), [actions]);
   const here = useMemo(() => new Set(current ? seedLines(current) : []), [current]);
   const crashes = useMemo(() => {
@@ -74,7 +89,9 @@ export function CodePanel() {
     <section className="panel code-panel" aria-label="Code">
       <header className="panel-header">
         <h2>The loop</h2>
-        <span className="muted">the tutorial's server, Python 3{origin ? ` · lit: ${origin}` : ''}</span>
+        <span className="muted">
+          the tutorial's server, Python 3, with the lab's values{origin ? ` · lit: ${origin}` : ''}
+        </span>
       </header>
       {current && (
         <p className="code-now" role="status" aria-label="Current action">
@@ -82,7 +99,7 @@ export function CodePanel() {
         </p>
       )}
       <ol ref={codeRef} className="code" aria-label="Seed source">
-        {SEED_LINES.map((text, index) => {
+        {source.map((text, index) => {
           const line = index + 1;
           const crash = crashes.get(line);
           const isHere = here.has(line);

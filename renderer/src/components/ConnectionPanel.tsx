@@ -45,18 +45,33 @@ function useInspect(id: SocketId): { detail: ConnectionDetail | null; error: Lab
 
 function ListenerDetail() {
   const server = useLabStore((s) => s.engine?.server);
-  const waiting = useLabStore((s) => s.engine?.pendingAccepts ?? 0);
+  const listener = useLabStore((s) => s.engine?.listener);
+  if (!listener) return null;
+  const { backlog, queued, waiting } = listener;
   return (
     <div className="detail-body">
       <h3>
-        #0 <span className="muted">listening socket</span>
+        #0 <span className="muted">listening socket, fd {listener.fd}</span>
       </h3>
       <p>
         {server?.address ? `Bound to ${server.address}.` : 'Not bound.'} It becomes <em>readable</em> when a
-        new connection is waiting for <code>accept()</code>; {waiting} waiting now.
+        connection waits in its accept queue for <code>accept()</code>: {queued} now.
+      </p>
+      <p>
+        <code>listen({backlog})</code> lets at most {backlog + 1} connections wait there, as Linux does. A
+        client that finds it full has its SYN dropped and tries again after 1 s, 3 s, 7 s, 15 s, 31 s and 63
+        s, then gives up: {waiting} waiting for a retry now
+        {listener.nextRetryAt !== null ? <RetryIn at={listener.nextRetryAt} /> : null}. (Node accepts every
+        connection at once, so here their <code>connect()</code> has already returned; the lab holds them back
+        as the kernel would.)
       </p>
     </div>
   );
+}
+
+/** ", the next at 10:02:04". */
+function RetryIn({ at }: { at: number }) {
+  return <>, the next at {new Date(at).toLocaleTimeString()}</>;
 }
 
 function ConnectionBody({ id }: { id: SocketId }) {

@@ -15,9 +15,12 @@ const SOURCE_TEXT: Record<SetsSource, string> = {
 
 /** The seed's lists, in the order select() takes them, each with what it means. */
 const LISTS: { name: ListName; hint: string }[] = [
-  { name: 'inputs', hint: 'read from (the listener first), and checked for errors' },
+  { name: 'inputs', hint: 'read from (the listener first); passed as the third list too' },
   { name: 'outputs', hint: 'have queued data to echo back' },
-  { name: 'exceptional', hint: 'select() reported an error on them' },
+  {
+    name: 'exceptional',
+    hint: 'TCP urgent data only, not errors as the tutorial says: an error makes a socket readable',
+  },
 ];
 
 /** The seed's three lists side by side, with the select() marks explained. */
@@ -38,6 +41,12 @@ export function ListsPanel() {
     <section className="lists-panel" aria-label="Lists" data-source={display.source}>
       <div className="lists-caption">
         <code className="select-call">select(inputs, outputs, inputs)</code>
+        <span
+          className="select-model"
+          title="The lab answers select() as Linux does, on every OS: a reset makes a socket readable (not exceptional), listen(5) queues six, descriptors stop at 1023."
+        >
+          as Linux answers it
+        </span>
         <span className="sets-source">
           {record ? `Iteration ${record.n}. ` : ''}
           {SOURCE_TEXT[display.source]}

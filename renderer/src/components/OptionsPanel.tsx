@@ -7,6 +7,7 @@ import { FieldError } from './FieldError';
 import { OptionNumber, OptionSwitch, type ApplyOption } from './OptionField';
 
 type NumberOption =
+  | 'backlog'
   | 'recvSize'
   | 'sendBufferSize'
   | 'recvBufferSize'
@@ -17,6 +18,12 @@ type NumberOption =
 
 /** The number options, in the order a newcomer meets them; `bytes` fields take 64K / 1M. */
 const NUMBERS: { name: NumberOption; label: string; bytes: boolean; hint: string }[] = [
+  {
+    name: 'backlog',
+    label: 'Listen backlog',
+    bytes: false,
+    hint: 'listen(N), 5 in the seed: at most N + 1 connections wait for accept(); the others wait for their SYN retry (1 s, 3 s, 7 s…).',
+  },
   {
     name: 'recvSize',
     label: 'Recv size',

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { SocketId } from '../../../shared/engine';
+import { FD_SETSIZE, type SocketId } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
 import { usePeerClient } from './clients/origin';
 import { flyIn, rememberChip } from './flip';
@@ -30,7 +30,7 @@ type MarkName = (typeof MARK_NAMES)[number];
 const MARK_TITLES = {
   readable: 'readable: select() says recv() (or accept()) will not block',
   writable: 'writable: select() says send() will not block',
-  exceptional: 'exceptional: an error on the socket',
+  exceptional: 'exceptional: TCP urgent (out-of-band) data is waiting',
 } as const;
 
 function MarkBadges({ on }: { on: MarkName[] }) {
@@ -48,11 +48,28 @@ function MarkBadges({ on }: { on: MarkName[] }) {
 /** The listening socket: set apart, it only ever becomes readable when a connection waits. */
 function ListenerBody() {
   const address = useLabStore((s) => s.engine?.server.address ?? null);
-  const waiting = useLabStore((s) => s.engine?.pendingAccepts ?? 0);
+  const queued = useLabStore((s) => s.engine?.listener.queued ?? 0);
+  const room = useLabStore((s) => (s.engine?.listener.backlog ?? 0) + 1);
+  const waiting = useLabStore((s) => s.engine?.listener.waiting ?? 0);
   return (
     <>
-      <span className="chip-id">#0</span> <span className="chip-peer">listening {address ?? ''}</span>{' '}
-      <span className="chip-queue">{waiting > 0 ? `${waiting} to accept` : 'server'}</span>
+      <span className="chip-id">
+        #0 <span className="chip-fd">fd 3</span>
+      </span>{' '}
+      <span className="chip-peer">listening {address ?? ''}</span>{' '}
+      <span className="chip-queue" title={`the accept queue: listen(${room - 1}) holds ${room}`}>
+        queue {queued}/{room}
+      </span>{' '}
+      <span className="chip-flags">
+        {waiting > 0 && (
+          <span
+            className="chip-flag"
+            title="past the backlog: each joins at its next SYN retry if there is room"
+          >
+            +{waiting} waiting for a SYN retry
+          </span>
+        )}
+      </span>
     </>
   );
 }
@@ -82,9 +99,27 @@ function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps[
   const flags = gone
     ? ['closed']
     : [view?.eof ? 'EOF' : null, view?.backpressure ? 'paused' : null, view?.error].filter(Boolean);
+  const fd = view?.fd;
+  const pastSetSize = fd !== undefined && fd >= FD_SETSIZE;
   return (
     <>
-      <span className="chip-id">#{id}</span> <span className="chip-peer">{view?.peer ?? 'closed'}</span>{' '}
+      <span className="chip-id">
+        #{id}
+        {fd !== undefined && (
+          <span
+            className={pastSetSize ? 'chip-fd chip-fd-past' : 'chip-fd'}
+            title={
+              pastSetSize
+                ? `past select()'s FD_SETSIZE (${FD_SETSIZE}): Python's select.select() raises ValueError`
+                : 'its file descriptor, as the kernel would number it'
+            }
+          >
+            {' '}
+            fd {fd}
+          </span>
+        )}
+      </span>{' '}
+      <span className="chip-peer">{view?.peer ?? 'closed'}</span>{' '}
       <span className="chip-queue" title="messages waiting in its queue">
         {messages === 0 ? 'q 0' : `q ${messages} · ${formatBytes(bytes)}`}
       </span>{' '}

@@ -22,10 +22,12 @@ const IterationRow = memo(function IterationRow({
 }) {
   const view = useLabStore((s) => s.view);
   const crashed = record.actions.some((a) => a.kind === 'crash');
+  const raised = record.actions.flatMap((a) => (a.kind === 'raise' ? [`${a.exception} #${a.id}`] : []));
   const sets = [
     setText('R', record.sets.readable),
     setText('W', record.sets.writable),
     setText('X', record.sets.exceptional),
+    ...raised,
   ].filter(Boolean);
   return (
     <button

@@ -23,7 +23,7 @@ export function engineSnapshot(patch: Partial<EngineSnapshot> = {}): EngineSnaps
     lastSets: null,
     pending: null,
     cursor: null,
-    pendingAccepts: 0,
+    listener: { fd: 3, backlog: 5, queued: 0, waiting: 0, nextRetryAt: null },
     connections: [],
     totals: { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 },
     ...patch,

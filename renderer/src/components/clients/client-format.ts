@@ -7,8 +7,10 @@ export const BEHAVIOUR_HINTS: Record<Behaviour, string> = {
   stream: 'Sends and reads continuously, verifying every byte.',
   'slow-reader':
     'Sends steadily, reads slowly: fills the send buffer (partial sends, outputs growing). In Tutorial mode it catches lost bytes.',
-  'half-close': 'Sends, then shuts its write side: the EOF branch (recv returns b"").',
-  reset: 'Sends, then aborts with RST once echoed: the socket lands in exceptional.',
+  'half-close':
+    'Sends, then shuts its write side at once: the FIN comes with the data. In Tutorial mode the original loses the bytes and dies of KeyError.',
+  reset:
+    'Sends, then aborts with RST once echoed: the socket turns readable and recv() raises ConnectionResetError (the original dies of it).',
   idle: 'Connects and waits: a socket that stays in inputs.',
 };
 

@@ -29,7 +29,10 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       // The fleet worker is its own entry: Electron forks it as a utility process (out/main/fleet.js).
       lib: {
-        entry: { main: resolve(root, 'electron/main.ts'), fleet: resolve(root, 'electron/fleet/worker.ts') },
+        entry: {
+          main: resolve(root, 'electron/desktop-shell/main.ts'),
+          fleet: resolve(root, 'electron/fleet/worker.ts'),
+        },
       },
     },
   },
@@ -38,7 +41,7 @@ export default defineConfig({
       outDir: resolve(root, 'out/preload'),
       // Bundle zod and shared/ into the one file: the sandbox has no require() for them.
       externalizeDeps: false,
-      lib: { entry: resolve(root, 'electron/preload.ts'), formats: ['cjs'] },
+      lib: { entry: resolve(root, 'electron/desktop-shell/preload.ts'), formats: ['cjs'] },
       rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
     },
   },

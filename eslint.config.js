@@ -25,6 +25,69 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Who may import whom: the engine, the fleet and the host know no shell and no Electron
+    // (the fleet's Electron launcher is the one exception); the browser shell knows no Electron.
+    files: [
+      'electron/lab/**/*.ts',
+      'electron/fleet/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/browser-shell/**/*.ts',
+    ],
+    ignores: ['electron/fleet/electron-launcher.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/desktop-shell/ (and the fleet launcher) may import Electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/desktop-shell/*'],
+              message: 'The desktop shell depends on the lab, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/lab/**/*.ts', 'electron/fleet/**/*.ts', 'electron/host/**/*.ts'],
+    ignores: ['electron/fleet/electron-launcher.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The engine, the fleet and the host are plain Node.' }],
+          patterns: [
+            {
+              group: ['**/desktop-shell/*', '**/browser-shell/*'],
+              message: 'The shells depend on the lab, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer knows only the contract (shared/) and its own files.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to LabApi only.' }],
+          patterns: [
+            { group: ['**/electron/*', 'node:*'], message: 'The renderer knows only shared/ and renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // No channel string outside the contract: the preload, ipc and renderer name channels via CHANNELS.
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {

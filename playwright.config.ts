@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's chromium by default (Playwright's own download is unreachable here); overridable; else Playwright's. */
@@ -30,6 +31,8 @@ export default defineConfig({
     command: 'npx tsx electron/serve.ts --port 0',
     wait: { stdout: /(?<socketlab_url>http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/ },
     stdout: 'pipe',
+    // The shell keeps its token in a folder of this checkout's, never in the user's own.
+    env: { SOCKET_LAB_RUNTIME_DIR: join(import.meta.dirname, 'node_modules/.cache/socket-lab-e2e-runtime') },
     timeout: 30_000,
     reuseExistingServer: false,
   },

@@ -48,7 +48,7 @@ describe('the CSV report parser', () => {
     const csv =
       'issue, severity, confidence, filename, location, sample, description, url\n' +
       'NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","electron/x.ts","1:1","new BrowserWindow(o)","d",u\n' +
-      'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","electron/window.ts","9:9","s","d",u\n' +
+      'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","electron/desktop-shell/window.ts","9:9","s","d",u\n' +
       'SANDBOX_JS_CHECK,"MEDIUM","FIRM","electron/x.ts","1:1","s","d",u\n';
     const unexplained = unlistedHigh(parseFindings(csv), ALLOWLIST);
     expect(unexplained.map((f) => f.check)).toEqual(['NODE_INTEGRATION_JS_CHECK']);

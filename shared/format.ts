@@ -48,7 +48,7 @@ export function formatAction(action: Action): string {
       return `skip #${action.id} (closed earlier in this iteration)`;
     case 'backpressure':
       return action.on
-        ? `stop reading #${action.id} (${action.reason === 'queue-cap' ? 'its queue' : 'all queues'} at the cap)`
+        ? `stop reading #${action.id} (${action.reason === 'queue-cap' ? 'its queue at the cap' : 'all queues at the cap, and it holds more than its share'})`
         : `resume reading #${action.id}`;
   }
 }

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'NO_SUCH_CLIENT'
   | 'FLEET_DOWN'
   | 'TRANSPORT'
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface LabError {

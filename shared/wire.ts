@@ -7,7 +7,8 @@ import type { Result } from './result';
  *
  * - client → server: `{ id, command, args }`, one request per frame;
  * - server → client: `{ type: 'reply', id, result }` answers request `id` with the same
- *   `Result` the IPC handler returns (`id` is null when the frame could not be read);
+ *   `Result` the IPC handler returns, refusals included (`id` is null only when the frame
+ *   carried no readable id);
  * - server → client: `{ type: 'delta', delta }` pushes a batch, at most ~60 a second.
  *
  * A fresh connection gets no snapshot push: the client asks with the `snapshot` command,
@@ -15,8 +16,20 @@ import type { Result } from './result';
  */
 export const WS_PATH = '/ws';
 
+/** The browser shell's port unless told otherwise: a stable address, so an open tab can reconnect. */
+export const DEFAULT_SERVE_PORT = 5170;
+
 /** Largest frame the server accepts; a bigger one closes the connection (1009). */
 export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Requests one connection may have unanswered (queued, running or being written). The
+ * server refuses more at once, by id; the window never sends more, so it never sees that.
+ */
+export const MAX_IN_FLIGHT = 64;
+
+/** The close code the server uses for a client that stayed over its send budget; the reason says why. */
+export const CLOSE_TOO_SLOW = 4008;
 
 export const requestSchema = z.strictObject({
   id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

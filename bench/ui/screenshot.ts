@@ -1,13 +1,16 @@
 /**
- * `npm run screenshot`: the README's pictures of the real window, taken from the browser
- * shell with real TCP clients: the window halted mid-echo in Step mode (light and dark),
- * then the scenes of select() as the kernel sees it (kernel-scenes.ts).
+ * `npm run screenshot`: the README's pictures of the real window (light and dark), taken
+ * from the browser shell with a few real TCP clients halted mid-echo in Step mode, the
+ * same window after its shell restarted with a new token, and the scenes of select() as
+ * the kernel sees it (kernel-scenes.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { KERNEL_SCENES } from './kernel-scenes';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { KERNEL_SCENES, type Scene } from './kernel-scenes';
 import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
@@ -41,15 +44,61 @@ async function stage(page: Page, port: number): Promise<Socket[]> {
   return clients;
 }
 
+/** The same window after its shell came back with a new token (--new-token): the banner says what to do. */
+async function tokenRefused(browser: Browser): Promise<void> {
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'socket-lab-shot-'));
+  const port = await freePort();
+  const first = await startShell(root, { port, runtimeDir });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(first.url);
+  await page.locator('[data-state="ready"]').waitFor();
+  const clients = await stage(page, await freePort());
+  first.child.kill('SIGTERM');
+  await once(first.child, 'exit');
+  const second = await startShell(root, { port, runtimeDir, args: ['--new-token'] });
+  await page.locator('[data-state="refused"]').waitFor({ timeout: 15_000 });
+  const path = join(out, 'token-refused.png');
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+  for (const client of clients) client.destroy();
+  await page.close();
+  second.child.kill('SIGTERM');
+  rmSync(runtimeDir, { recursive: true, force: true });
+}
+
+/** One scene of kernel-scenes.ts, on a started server of its own. */
+async function kernelScene(browser: Browser, scene: Scene): Promise<void> {
+  const shell = await startShell(root);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(shell.url);
+  await page.locator('[data-state="ready"]').waitFor();
+  const port = await freePort();
+  await page.getByRole('textbox', { name: 'Port' }).fill(String(port));
+  await page.getByRole('button', { name: 'Start Server' }).click();
+  await page.getByRole('button', { name: 'Stop Server' }).waitFor();
+  const clients = await scene.stage(page, port);
+  const path = join(out, scene.file);
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+  for (const client of clients) client.destroy();
+  await page.close();
+  shell.child.kill('SIGTERM');
+}
+
+/** `npm run screenshot [-- window window-dark token-refused kernel-reset …]`: the named shots, or all of them. */
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
+  const wanted = process.argv.slice(2);
+  const want = (name: string): boolean => wanted.length === 0 || wanted.includes(name);
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const browser = await chromium.launch({
     executablePath: existsSync(executablePath) ? executablePath : undefined,
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
+    if (want('token-refused')) await tokenRefused(browser);
     for (const scheme of ['light', 'dark'] as const) {
+      if (!want(scheme === 'light' ? 'window' : 'window-dark')) continue;
       const shell = await startShell(root);
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
       await page.goto(shell.url);
@@ -62,23 +111,8 @@ async function main(): Promise<void> {
       await page.close();
       shell.child.kill('SIGTERM');
     }
-    for (const scene of KERNEL_SCENES) {
-      const shell = await startShell(root);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(shell.url);
-      await page.locator('[data-state="ready"]').waitFor();
-      const port = await freePort();
-      await page.getByRole('textbox', { name: 'Port' }).fill(String(port));
-      await page.getByRole('button', { name: 'Start Server' }).click();
-      await page.getByRole('button', { name: 'Stop Server' }).waitFor();
-      const clients = await scene.stage(page, port);
-      const path = join(out, scene.file);
-      await page.screenshot({ path });
-      console.log(`wrote ${path}`);
-      for (const client of clients) client.destroy();
-      await page.close();
-      shell.child.kill('SIGTERM');
-    }
+    for (const scene of KERNEL_SCENES)
+      if (want(scene.file.replace(/\.png$/, ''))) await kernelScene(browser, scene);
   } finally {
     await browser.close();
   }

@@ -1,12 +1,35 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Where and how to run the shell: a free port, a token folder of its own, no more flags, by default. */
+export interface ShellPlace {
+  port?: number;
+  runtimeDir?: string;
+  args?: string[];
+}
 
 /** The browser shell in a process of its own, and the URL (with its token) it printed. */
-export function startShell(root: string, timeoutMs = 30_000): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export function startShell(
+  root: string,
+  { port = 0, runtimeDir, args = [] }: ShellPlace = {},
+  timeoutMs = 30_000,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/serve.ts', '--port', String(port), ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // A token of its own: a bench never touches the user's kept token.
+      env: {
+        ...process.env,
+        SOCKET_LAB_RUNTIME_DIR: runtimeDir ?? mkdtempSync(join(tmpdir(), 'socket-lab-bench-')),
+      },
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

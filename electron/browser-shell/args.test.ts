@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVE_PORT, parseServeArgs } from './args';
 
 describe('parseServeArgs', () => {
-  it('defaults, --port N, --port=N and --open', () => {
-    expect(parseServeArgs([])).toEqual({ ok: true, value: { port: DEFAULT_SERVE_PORT, open: false } });
-    expect(parseServeArgs(['--port', '0', '--open'])).toEqual({ ok: true, value: { port: 0, open: true } });
-    expect(parseServeArgs(['--port=8080'])).toEqual({ ok: true, value: { port: 8080, open: false } });
+  it('defaults, --port N, --port=N, --open, --new-token and --print-url', () => {
+    const plain = { open: false, newToken: false, printUrl: false };
+    expect(parseServeArgs([])).toEqual({ ok: true, value: { ...plain, port: DEFAULT_SERVE_PORT } });
+    expect(parseServeArgs(['--port', '0', '--open'])).toEqual({
+      ok: true,
+      value: { ...plain, port: 0, open: true },
+    });
+    expect(parseServeArgs(['--port=8080'])).toEqual({ ok: true, value: { ...plain, port: 8080 } });
+    expect(parseServeArgs(['--new-token', '--print-url'])).toEqual({
+      ok: true,
+      value: { ...plain, port: DEFAULT_SERVE_PORT, newToken: true, printUrl: true },
+    });
   });
   it.each([
     ['--port'],
@@ -15,6 +23,7 @@ describe('parseServeArgs', () => {
     ['--port', 'x'],
     ['--bogus'],
     ['--host', '0.0.0.0'],
+    ['--print-url', '--port', '0'],
   ])('refuses %j with the usage line', (...argv) => {
     const result = parseServeArgs(argv);
     expect(result.ok).toBe(false);

@@ -1,22 +1,30 @@
 import { fail, ok, type Result } from '../../shared/result';
+import { DEFAULT_SERVE_PORT } from '../../shared/wire';
 
-/** What `npm run serve -- [--port N] [--open]` asks for. */
+/** What `npm run serve -- [--port N] [--open] [--new-token] [--print-url]` asks for. */
 export interface ServeArgs {
   port: number;
   open: boolean;
+  /** Replace the kept token: open tabs must then be given the new URL. */
+  newToken: boolean;
+  /** Print the URL of the shell on `port` with the kept token, and start nothing. */
+  printUrl: boolean;
 }
 
-export const DEFAULT_SERVE_PORT = 5170;
+export { DEFAULT_SERVE_PORT };
 
-const USAGE = 'Usage: npm run serve -- [--port N] [--open]   (N from 0 to 65535; 0 picks a free port)';
+const USAGE =
+  'Usage: npm run serve -- [--port N] [--open] [--new-token] [--print-url]   (N from 0 to 65535; 0 picks a free port)';
 
 /** Parses the browser shell's arguments; unknown or malformed ones are an error with the usage line. */
 export function parseServeArgs(argv: readonly string[]): Result<ServeArgs> {
-  const args: ServeArgs = { port: DEFAULT_SERVE_PORT, open: false };
+  const args: ServeArgs = { port: DEFAULT_SERVE_PORT, open: false, newToken: false, printUrl: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split('=', 2) : [arg, undefined];
     if (flag === '--open') args.open = true;
+    else if (flag === '--new-token') args.newToken = true;
+    else if (flag === '--print-url') args.printUrl = true;
     else if (flag === '--port') {
       const value = inline ?? argv[++i];
       if (value === undefined || !/^\d{1,5}$/.test(value) || Number(value) > 65535) {
@@ -29,5 +37,7 @@ export function parseServeArgs(argv: readonly string[]): Result<ServeArgs> {
     } else if (flag === '--help' || flag === '-h') return fail('BAD_ARGUMENT', USAGE);
     else return fail('BAD_ARGUMENT', `Unknown argument ${JSON.stringify(arg)}. ${USAGE}`);
   }
+  if (args.printUrl && args.port === 0)
+    return fail('BAD_ARGUMENT', `--print-url needs the port the shell listens on, not 0. ${USAGE}`);
   return ok(args);
 }

@@ -25,6 +25,22 @@ export interface UpgradeRequest {
 export type UpgradeVerdict = { ok: true } | { ok: false; status: 400 | 401 | 403 | 404; reason: string };
 
 /**
+ * Whether `url` carries this run's token. The window asks (a plain GET of the WebSocket
+ * path) after a failed connect, since a browser hides a refused upgrade's status: 401 means
+ * its token is no longer accepted. It reveals nothing that trying the upgrade would not.
+ */
+export function hasToken(url: string | undefined, token: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '', 'http://127.0.0.1');
+  } catch {
+    return false;
+  }
+  const given = parsed.searchParams.get('token');
+  return given !== null && sameToken(given, token);
+}
+
+/**
  * Whether a WebSocket upgrade may proceed: the right path, an allowed Host, an allowed
  * Origin (exact match, never a prefix), and this run's token. Pure, so it is unit-tested.
  */
@@ -47,7 +63,6 @@ export function checkUpgrade(
     return { ok: false, status: 400, reason: 'Bad request URL' };
   }
   if (url.pathname !== path) return { ok: false, status: 404, reason: 'Not found' };
-  const given = url.searchParams.get('token');
-  if (!given || !sameToken(given, token)) return { ok: false, status: 401, reason: 'Missing or wrong token' };
+  if (!hasToken(request.url, token)) return { ok: false, status: 401, reason: 'Missing or wrong token' };
   return { ok: true };
 }

@@ -4,64 +4,35 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { WireMessage, WireReply } from '../../shared/wire';
+import type WebSocket from 'ws';
+import { MAX_FRAME_BYTES } from '../../shared/wire';
 import { SelectServer } from '../lab/select-server';
 import { LabHost } from '../host/lab-host';
 import { connectClients, echoOnce, waitUntil } from '../host/test-support';
 import { startBrowserShell, type BrowserShell } from './shell';
+import { call, nextReply, wsClient } from './test-support';
 
 let dir: string;
 let engine: SelectServer;
 let host: LabHost;
 let shell: BrowserShell;
-const open: WebSocket[] = [];
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'socket-lab-shell-'));
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>Socket Lab</title>');
   engine = new SelectServer();
   host = new LabHost(engine);
-  shell = await startBrowserShell(host, dir, 0);
+  shell = await startBrowserShell(host, { staticDir: dir, port: 0 });
 });
 
 afterEach(async () => {
-  for (const ws of open.splice(0)) ws.terminate();
   await shell.close();
   await host.dispose();
   await rm(dir, { recursive: true, force: true });
 });
 
 const origin = () => `http://127.0.0.1:${shell.port}`;
-
-/** A WebSocket client as the page would open it; resolves once open. */
-function client(token = shell.token): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${shell.port}/ws?token=${token}`, { origin: origin() });
-  open.push(ws);
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-/** Next reply on `ws` (deltas skipped). */
-function nextReply(ws: WebSocket): Promise<WireReply> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString()) as WireMessage;
-      if (message.type !== 'reply') return;
-      ws.off('message', onMessage);
-      resolve(message);
-    };
-    ws.on('message', onMessage);
-  });
-}
-
-async function call(ws: WebSocket, id: number, command: string, args: unknown): Promise<WireReply> {
-  const reply = nextReply(ws);
-  ws.send(JSON.stringify({ id, command, args }));
-  return reply;
-}
+const client = (token = shell.token): Promise<WebSocket> => wsClient(shell.port, token);
 
 /** The HTTP status a raw upgrade request gets (101 when accepted). */
 function upgradeStatus(headers: Record<string, string>, path = `/ws?token=${shell.token}`): Promise<number> {
@@ -116,13 +87,20 @@ describe('browser shell WebSocket guards', () => {
     expect(await upgradeStatus({ Origin: 'http://evil.example' })).toBe(403);
   });
 
-  it('an oversized frame closes that socket; the server and other clients go on', async () => {
-    const big = await client();
+  it('every oversized frame closes that socket with 1009, even with replies in flight; the others go on', async () => {
     const other = await client();
-    const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
-    big.on('error', () => undefined);
-    big.send('x'.repeat(5 * 1024 * 1024));
-    expect(await closed).toBe(1009);
+    const oversized = 'x'.repeat(MAX_FRAME_BYTES + 1);
+    const codes: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const big = await client();
+      const closed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+      big.on('error', () => undefined);
+      // Replies still being written when the frame arrives: the close frame must not be cut off.
+      for (let id = 0; id < 20; id++) big.send(JSON.stringify({ id, command: 'snapshot', args: {} }));
+      big.send(oversized);
+      codes.push(await closed);
+    }
+    expect(codes).toEqual([1009, 1009, 1009, 1009, 1009]);
     expect((await call(other, 2, 'snapshot', {})).result.ok).toBe(true);
     expect((await call(await client(), 3, 'snapshot', {})).result.ok).toBe(true);
   });
@@ -167,6 +145,13 @@ describe('browser shell static files', () => {
     expect((await get('/', 'evil.example')).status).toBe(421);
     expect((await get('/../package.json')).status).toBe(404);
     expect((await get('/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
+  });
+
+  it("answers a plain GET of the WebSocket path with whether the page's token is this shell's", async () => {
+    expect((await get(`/ws?token=${shell.token}`)).status).toBe(426);
+    expect((await get('/ws?token=an-old-token')).status).toBe(401);
+    expect((await get('/ws')).status).toBe(401);
+    expect((await get(`/ws?token=${shell.token}`, 'evil.example')).status).toBe(421);
   });
 });
 

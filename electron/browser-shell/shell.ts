@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LabHost } from '../host/lab-host';
+import type { BridgeLimits } from './bridge-connection';
 import { newToken } from './guards';
 import { staticHandler } from './static-files';
 import { createWsBridge } from './ws-bridge';
@@ -14,19 +15,26 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
+export interface ShellOptions {
+  /** The built renderer. */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The token the page must present; a fresh one when absent. */
+  token?: string;
+  /** Per-client send budget and stall time (tests shrink them). */
+  limits?: BridgeLimits;
+}
+
 /**
  * Serves `staticDir` and the LabApi over WebSocket on 127.0.0.1 only. Rejects with the
  * listen error (EADDRINUSE, …) so the caller can say what went wrong.
  */
-export async function startBrowserShell(
-  host: LabHost,
-  staticDir: string,
-  port: number,
-): Promise<BrowserShell> {
-  const token = newToken();
+export async function startBrowserShell(host: LabHost, options: ShellOptions): Promise<BrowserShell> {
+  const { staticDir, port, token = newToken(), limits } = options;
   let boundPort = port;
-  const server = createServer(staticHandler(staticDir, () => boundPort));
-  const bridge = createWsBridge(host, token, () => boundPort);
+  const server = createServer(staticHandler(staticDir, () => boundPort, token));
+  const bridge = createWsBridge(host, token, () => boundPort, limits);
   server.on('upgrade', (request, socket, head) => bridge.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,8 @@ export interface ListenerHooks {
   onAcceptError: (error: NodeJS.ErrnoException) => void;
   /** Connections closed without being accepted: past the last SYN retry, or past `maxWaiting`. */
   onGaveUp: (count: number, why: 'timed-out' | 'refused') => void;
+  /** May refuse a new connection (out of descriptors): it is reset at once, never queued. */
+  admit?: () => boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export class Listener {
     this.backlog = hooks.backlog;
     this.server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
     this.server.on('connection', (socket) => {
+      if (this.hooks.admit && !this.hooks.admit()) return void socket.resetAndDestroy();
       // A peer may reset before accept(); the error surfaces once the loop reads it.
       socket.on('error', () => {});
       this.arrive(socket);

@@ -12,6 +12,7 @@ import type {
 import { Connection } from './connection';
 import { FdTable } from './fd-table';
 import type { Listener } from './listener';
+import { capReason } from './fair-caps';
 import { exceptionalPhase, readablePhase, writablePhase } from './phases';
 import { SocketList } from './socket-list';
 import { type MessageQueue, type ByteTally } from './message-queue';
@@ -189,13 +190,16 @@ export class SelectLoop {
     return connection.queue.clear();
   }
 
-  /** Why the queue caps keep this connection from being read, or null if a recv fits. */
-  capBlocking(connection: Connection): 'queue-cap' | 'total-cap' | null {
+  /** Why the queue caps keep this connection from being read, or null if a recv fits (fair-caps.ts). */
+  capBlocking(connection: Connection): BackpressureReason | null {
     const next = connection.nextRecvSize(this.options.recvSize);
-    if (next === 0) return null;
-    if (connection.queue.bytes + next > this.options.queueCap) return 'queue-cap';
-    if (this.queued.bytes + next > this.options.totalQueueCap) return 'total-cap';
-    return null;
+    const query = {
+      queued: connection.queue.bytes,
+      next,
+      total: this.queued.bytes,
+      connections: this.sockets.size,
+    };
+    return capReason(query, this.options);
   }
 
   /** Tears everything down at once (server stop). */

@@ -17,6 +17,7 @@ import type {
 import { formatAction } from '../../shared/format';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Connection } from './connection';
+import { DescriptorGuard, fileLimits } from './descriptors';
 import { Events } from './events';
 import { Listener } from './listener';
 import { mergeOptions } from './options';
@@ -44,6 +45,8 @@ export class SelectServer {
   private lastEnd = 0;
   private runs = 0;
   private stepping: Promise<unknown> = Promise.resolve();
+  /** Refuses and reports connections past the descriptor limit (descriptors.ts). */
+  private descriptors: DescriptorGuard | null = null;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -72,7 +75,12 @@ export class SelectServer {
     const bad = checkAddress(host, port);
     if (bad) return bad;
     this.setStatus({ state: 'starting', host, port, address: null, error: null });
+    const descriptors = new DescriptorGuard(fileLimits(), (message) =>
+      this.notice('error', 'EMFILE', message),
+    );
+    this.descriptors = descriptors;
     const listener = new Listener({
+      admit: () => descriptors.admit(),
       backlog: this.options.backlog,
       maxWaiting: () => this.options.maxConnections,
       onChange: this.wake,
@@ -84,6 +92,7 @@ export class SelectServer {
     });
     const error = await listener.listen(host, port);
     if (error) {
+      descriptors.dispose();
       const result = describeListenError(error, host, port);
       const message = result.ok ? null : result.error.message;
       this.setStatus({ state: 'stopped', host, port, address: null, error: message });
@@ -292,6 +301,7 @@ export class SelectServer {
     this.pacer.cancel();
     for (const id of loop.sockets.keys()) this.tally.removed(id);
     loop.destroyAll();
+    this.descriptors?.dispose();
     await loop.listener.close();
     this.setStatus({ ...this.status, state, address: null, error });
   }

@@ -104,11 +104,11 @@ export function waitUntil(
   });
 }
 
-/** Resolves once `condition` holds, re-checked on every engine event; fails after `ms`. */
+/** Resolves once `condition` holds, re-checked on every engine event; fails after `ms` saying `what`. */
 export function waitFor(
   server: SelectServer,
   condition: () => boolean,
-  what: string,
+  what: string | (() => string),
   ms = 10_000,
 ): Promise<void> {
   const subscribe = (check: () => void) => {

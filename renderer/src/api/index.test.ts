@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabApi } from '../../../shared/contract';
-import { pickTransport, webSocketUrl } from '.';
+import { pickTransport, refusedMessage, webSocketUrl } from '.';
 
 describe('the renderer transport', () => {
   it('builds the WebSocket URL from the page address and its token', () => {
@@ -10,6 +10,11 @@ describe('the renderer transport', () => {
     expect(webSocketUrl({ protocol: 'http:', host: 'localhost:1', search: '' })).toBe(
       'ws://localhost:1/ws?token=',
     );
+  });
+
+  it('tells a refused tab how to print the new URL, naming the port unless it is the default', () => {
+    expect(refusedMessage('5170')).toMatch(/print it again with: npm run serve -- --print-url$/);
+    expect(refusedMessage('41829')).toMatch(/npm run serve -- --print-url --port 41829$/);
   });
 
   it('uses window.lab when the Electron preload provided it', () => {

@@ -1,40 +1,41 @@
 import { COMMAND_NAMES, type CommandName, type LabApi, type LabDelta } from '../../../shared/contract';
 import { fail, type Result } from '../../../shared/result';
-import type { WireMessage } from '../../../shared/wire';
+import { CLOSE_TOO_SLOW, type WireMessage } from '../../../shared/wire';
+import { RequestBook } from './request-book';
 
-/** The transport's link to the browser shell. */
-export type LinkStatus = 'connecting' | 'open' | 'closed';
+/** The transport's link to the browser shell; `refused`: the shell is up but no longer accepts this page's token. */
+export type LinkStatus = 'connecting' | 'open' | 'closed' | 'refused';
+
+/** Hears the link change; `reason` is the server's own words when it closed the link on purpose. */
+export type StatusListener = (status: LinkStatus, reason?: string) => void;
 
 /** LabApi over the browser shell's WebSocket, plus the link status (reconnects need a fresh snapshot). */
 export type WsLabApi = LabApi & {
-  onStatus(listener: (status: LinkStatus) => void): () => void;
+  onStatus(listener: StatusListener): () => void;
   close(): void;
 };
 
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
-const REQUEST_TIMEOUT_MS = 30_000;
-/** Requests that may wait for the socket to open; more fail at once. */
-const MAX_WAITING = 256;
 
 /**
  * Connects to `url` and keeps reconnecting with backoff. Requests made while connecting wait
- * for the socket (boundedly); while the link is down they fail at once with TRANSPORT.
+ * for the socket; while the link is down they fail at once with TRANSPORT. At most as many
+ * requests are outstanding as the server accepts (MAX_IN_FLIGHT); more fail at once with BUSY.
  */
-export function createWsTransport(url: string, Socket: typeof WebSocket = WebSocket): WsLabApi {
+export function createWsTransport(
+  url: string,
+  Socket: typeof WebSocket = WebSocket,
+  /** After a failed connect: the words to show if the shell refused this page's token, else null. */
+  refusal: () => Promise<string | null> = async () => null,
+): WsLabApi {
   let socket: WebSocket;
-  let nextId = 1;
   let attempt = 0;
   let closedByUser = false;
-  let waiting = 0;
-  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const book = new RequestBook();
   const deltaListeners = new Set<(delta: LabDelta) => void>();
-  const statusListeners = new Set<(status: LinkStatus) => void>();
-  const setStatus = (status: LinkStatus) => statusListeners.forEach((listener) => listener(status));
-
-  const failAll = (message: string) => {
-    for (const resolve of pending.values()) resolve(fail('TRANSPORT', message));
-    pending.clear();
-  };
+  const statusListeners = new Set<StatusListener>();
+  const setStatus = (status: LinkStatus, reason?: string) =>
+    statusListeners.forEach((listener) => listener(status, reason));
 
   const onMessage = (event: MessageEvent) => {
     let message: WireMessage;
@@ -44,37 +45,46 @@ export function createWsTransport(url: string, Socket: typeof WebSocket = WebSoc
       return;
     }
     if (message.type === 'delta') deltaListeners.forEach((listener) => listener(message.delta));
-    else if (message.type === 'reply' && message.id !== null) {
-      pending.get(message.id)?.(message.result);
-      pending.delete(message.id);
-    }
+    else if (message.type === 'reply' && message.id !== null) book.settle(message.id, message.result);
   };
 
   const connect = () => {
     setStatus('connecting');
+    let opened = false;
     socket = new Socket(url);
     socket.addEventListener('open', () => {
+      opened = true;
       attempt = 0;
       setStatus('open');
     });
     socket.addEventListener('message', onMessage);
-    socket.addEventListener('close', () => {
-      failAll('The connection to the lab server closed.');
-      setStatus('closed');
-      if (closedByUser) return;
-      setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+    socket.addEventListener('close', (event: CloseEvent) => {
+      book.failAll('The connection to the lab server closed.');
+      const retry = () => {
+        if (!closedByUser) setTimeout(connect, RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]);
+      };
+      if (opened || closedByUser) {
+        setStatus('closed', event.code === CLOSE_TOO_SLOW ? event.reason : undefined);
+        return retry();
+      }
+      // A browser hides why an upgrade failed: ask whether the shell is up and refusing our token.
+      void refusal()
+        .catch(() => null)
+        .then((why) => {
+          if (why) setStatus('refused', why);
+          else setStatus('closed');
+          retry();
+        });
     });
   };
 
-  /** Resolves true once the socket is open, false if it closes first (requests wait, boundedly, while connecting). */
+  /** Resolves true once the socket is open, false if it closes first. */
   const ready = (): Promise<boolean> => {
     if (socket.readyState === Socket.OPEN) return Promise.resolve(true);
-    if (socket.readyState !== Socket.CONNECTING || waiting >= MAX_WAITING) return Promise.resolve(false);
-    waiting += 1;
+    if (socket.readyState !== Socket.CONNECTING) return Promise.resolve(false);
     const current = socket;
     return new Promise((resolve) => {
       const settle = (open: boolean) => () => {
-        waiting -= 1;
         current.removeEventListener('open', onOpen);
         current.removeEventListener('close', onClose);
         resolve(open);
@@ -87,19 +97,13 @@ export function createWsTransport(url: string, Socket: typeof WebSocket = WebSoc
   };
 
   const request = async (command: CommandName, args: unknown): Promise<Result<unknown>> => {
-    if (!(await ready())) return fail('TRANSPORT', 'Not connected to the lab server (reconnecting…).');
-    const id = nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        resolve(fail('TRANSPORT', `${command} got no reply within ${REQUEST_TIMEOUT_MS / 1000} s.`));
-      }, REQUEST_TIMEOUT_MS);
-      pending.set(id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      socket.send(JSON.stringify({ id, command, args }));
-    });
+    // The ticket counts from now: requests waiting for the socket to open count against the cap too.
+    const ticket = book.open(command);
+    if (!('id' in ticket)) return ticket;
+    if (!(await ready())) {
+      book.settle(ticket.id, fail('TRANSPORT', 'Not connected to the lab server (reconnecting…).'));
+    } else socket.send(JSON.stringify({ id: ticket.id, command, args }));
+    return ticket.result;
   };
 
   connect();

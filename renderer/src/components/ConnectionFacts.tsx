@@ -7,7 +7,7 @@ function status(detail: ConnectionDetail): string {
   if (detail.readClosed) return 'peer closed, flushing its queue';
   if (detail.eof) return 'peer sent EOF (not read yet)';
   if (detail.backpressure)
-    return `not read: ${detail.backpressure === 'queue-cap' ? 'its queue' : 'all queues'} at the cap`;
+    return `not read: ${detail.backpressure === 'queue-cap' ? 'its queue at the cap' : 'all queues at the cap, and it holds more than its share'}`;
   return 'open';
 }
 

@@ -1,15 +1,41 @@
 import { useLabStore } from '../store/lab-store';
 
-/** Says plainly that the link to the lab dropped and is coming back; the window below is as it was then. */
+/** The reason, with the command it ends with (if any) set as code, so it reads as something to type. */
+function withCommand(reason: string) {
+  const at = reason.indexOf('npm run ');
+  if (at < 0) return reason;
+  return (
+    <>
+      {reason.slice(0, at)}
+      <code>{reason.slice(at)}</code>
+    </>
+  );
+}
+
+/**
+ * Says plainly that the link to the lab dropped and is coming back (the window below is as it
+ * was then), or that the lab no longer accepts this page's token and how to get the new URL.
+ */
 export function LinkLostBanner() {
-  const lost = useLabStore((s) => s.link === 'lost');
-  if (!lost) return null;
+  const link = useLabStore((s) => s.link);
+  const reason = useLabStore((s) => s.linkError);
+  if (link === 'refused')
+    return (
+      <div className="link-lost" role="alert" aria-label="Token refused">
+        <span className="link-lost-dot" aria-hidden="true" />
+        <span>
+          <strong>This page’s token was refused.</strong> {withCommand(reason ?? '')}
+        </span>
+      </div>
+    );
+  if (link !== 'lost') return null;
   return (
     <div className="link-lost" role="alert" aria-label="Connection lost">
       <span className="link-lost-dot" aria-hidden="true" />
       <span>
-        <strong>Connection to the lab lost</strong> (the lab server restarted, or this computer slept).
-        Reconnecting… What you see is as it was before the drop.
+        <strong>Connection to the lab lost</strong>{' '}
+        {reason ?? '(the lab server restarted, or this computer slept).'} Reconnecting… What you see is as it
+        was before the drop.
       </span>
     </div>
   );

@@ -16,7 +16,8 @@ function selectShown(s: LabState): Notice[] {
 export function NoticesBar() {
   const notices = useLabStore(useShallow(selectShown));
   const dismiss = useLabStore((s) => s.dismissNotices);
-  const linkError = useLabStore((s) => s.linkError);
+  // Only a link that never came up is reported here; a lost one has its own banner.
+  const linkError = useLabStore((s) => (s.link === 'failed' ? s.linkError : null));
   if (notices.length === 0 && !linkError) return null;
   return (
     <div className="notices" aria-label="Notices" role="region">

@@ -52,7 +52,7 @@ const NUMBERS: { name: NumberOption; label: string; bytes: boolean; hint: string
     name: 'totalQueueCap',
     label: 'Total queue cap',
     bytes: true,
-    hint: 'All queues together; at least the per-connection cap.',
+    hint: 'All queues together; past it, only connections holding more than their fair share stop reading. At least the per-connection cap.',
   },
   {
     name: 'maxConnections',

@@ -4,8 +4,11 @@ import type { Action, SocketId } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
 import { applyDelta, emptyLabData, fromSnapshot, type LabData } from './apply';
 
-/** `lost`: the link was up (a snapshot arrived) and the transport dropped; it is reconnecting. */
-export type Link = 'connecting' | 'ready' | 'failed' | 'lost';
+/**
+ * `lost`: the link was up (a snapshot arrived) and the transport dropped; it is reconnecting.
+ * `refused`: the browser shell is up but no longer accepts this page's token.
+ */
+export type Link = 'connecting' | 'ready' | 'failed' | 'lost' | 'refused';
 
 /** What the window itself remembers, beside the lab's data. */
 export interface ViewState {

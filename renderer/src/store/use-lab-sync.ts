@@ -37,12 +37,14 @@ export function useLabSync(api: LabApi): void {
         message = error instanceof Error ? error.message : String(error);
       }
       if (!live) return;
-      useLabStore
-        .getState()
-        .setLink(
-          attempt + 1 >= QUIET_ATTEMPTS ? 'failed' : 'connecting',
-          attempt + 1 >= QUIET_ATTEMPTS ? message : null,
-        );
+      // A refused token says more than "cannot reach the engine": keep it on screen.
+      if (useLabStore.getState().link !== 'refused')
+        useLabStore
+          .getState()
+          .setLink(
+            attempt + 1 >= QUIET_ATTEMPTS ? 'failed' : 'connecting',
+            attempt + 1 >= QUIET_ATTEMPTS ? message : null,
+          );
       timer = setTimeout(() => void ask(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
     };
     useLabStore.getState().setLink('connecting');

@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LinkStatus } from '../api';
+import type { LinkStatus, StatusListener } from '../api';
 import { LinkLostBanner } from '../components/LinkLostBanner';
 import { snapshot } from '../test/fixtures';
 import { resetLabStore, useLabStore } from './lab-store';
@@ -8,13 +8,13 @@ import { useReconnects } from './use-reconnects';
 
 /** A transport whose link the test raises and drops. */
 function fakeLink() {
-  const listeners = new Set<(status: LinkStatus) => void>();
+  const listeners = new Set<StatusListener>();
   return {
-    onStatus(listener: (status: LinkStatus) => void) {
+    onStatus(listener: StatusListener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    emit: (status: LinkStatus) => act(() => listeners.forEach((l) => l(status))),
+    emit: (status: LinkStatus, reason?: string) => act(() => listeners.forEach((l) => l(status, reason))),
   };
 }
 
@@ -51,6 +51,34 @@ describe('a dropped link to the lab', () => {
     expect(root().dataset.generation).toBe('0');
 
     link.emit('connecting');
+    link.emit('open');
+    expect(root().dataset.generation).toBe('1');
+  });
+
+  it("gives the server's reason when it dropped a window that fell behind", () => {
+    const link = fakeLink();
+    render(<Probe transport={link} />);
+    link.emit('open');
+    act(() => useLabStore.getState().applySnapshot(snapshot()));
+    const why = 'This window fell behind: over 2 MiB of updates unread for 10 s.';
+    link.emit('closed', why);
+    expect(screen.getByRole('alert', { name: 'Connection lost' }).textContent).toContain(why);
+    link.emit('closed'); // the retries that follow keep the reason
+    expect(screen.getByRole('alert', { name: 'Connection lost' }).textContent).toContain(why);
+    link.emit('open');
+    expect(root().dataset.generation).toBe('1');
+  });
+
+  it('says when the lab no longer accepts the token, how to get the new URL, and remounts once it does', () => {
+    const link = fakeLink();
+    render(<Probe transport={link} />);
+    link.emit('open');
+    act(() => useLabStore.getState().applySnapshot(snapshot()));
+    link.emit('closed');
+    link.emit('refused', 'It was started with a new one. Print it with: npm run serve -- --print-url');
+    expect(root().dataset.state).toBe('refused');
+    const banner = screen.getByRole('alert', { name: 'Token refused' });
+    expect(banner.querySelector('code')?.textContent).toBe('npm run serve -- --print-url');
     link.emit('open');
     expect(root().dataset.generation).toBe('1');
   });

@@ -5,7 +5,7 @@
  */
 import { BrowserWindow } from 'electron';
 import { tutorialHtml } from './help-content';
-import { TUTORIAL_TITLE } from '../shared/tutorial';
+import { TUTORIAL_TITLE } from '../../shared/tutorial';
 import { guardWebContents } from './window';
 
 let tutorialWindow: BrowserWindow | undefined;

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SEED_SOURCE } from '../shared/seed';
-import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../shared/tutorial';
+import { SEED_SOURCE } from '../../shared/seed';
+import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../../shared/tutorial';
 import { aboutText, escapeHtml, tutorialHtml, versionLines } from './help-content';
 
 const VERSIONS = {

@@ -5,8 +5,8 @@ import {
   type CommandResults,
   type LabApi,
   type LabDelta,
-} from '../shared/contract';
-import type { Result } from '../shared/result';
+} from '../../shared/contract';
+import type { Result } from '../../shared/result';
 
 /** Invokes one command's channel; the main process validates the arguments. */
 const call = <K extends CommandName>(name: K, args: unknown): Promise<Result<CommandResults[K]>> =>

@@ -3,8 +3,8 @@
  * unit-tested): the About text and the tutorial window's page.
  */
 import { createHash } from 'node:crypto';
-import { SEED_SOURCE } from '../shared/seed';
-import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../shared/tutorial';
+import { SEED_SOURCE } from '../../shared/seed';
+import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../../shared/tutorial';
 
 /** The versions a bug report needs, as About shows them. */
 export interface AppVersions {

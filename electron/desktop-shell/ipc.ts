@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, COMMAND_NAMES, type CommandName } from '../shared/contract';
-import { fail } from '../shared/result';
-import type { LabHost } from './host/lab-host';
+import { CHANNELS, COMMAND_NAMES, type CommandName } from '../../shared/contract';
+import { fail } from '../../shared/result';
+import type { LabHost } from '../host/lab-host';
 import { isTrustedSender } from './window';
 
 /** The sender of an invoke, in the shape the pure guard checks. */

@@ -1,6 +1,6 @@
 import { app, screen, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { LabHost } from './host/lab-host';
+import type { LabHost } from '../host/lab-host';
 import { DEFAULT_WINDOW, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
 const stateFile = (): string => join(app.getPath('userData'), 'window-state.json');

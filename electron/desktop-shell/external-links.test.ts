@@ -66,7 +66,7 @@ describe('newIssueUrl', () => {
 
 describe('ISSUES_URL', () => {
   it("is package.json's bugs.url", () => {
-    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../..', 'package.json'), 'utf8')) as {
       bugs?: { url?: string };
     };
     expect(pkg.bugs?.url).toBe(ISSUES_URL);

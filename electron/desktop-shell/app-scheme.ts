@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { resolveAppPath } from './app-protocol';
-import { contentType } from './static-path';
+import { contentType } from '../static-path';
 import { APP_SCHEME } from './window';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The only web pages the app may open in the user's browser. Plain module (no `electron`
- * import) so the allowlist is unit-tested; electron/menu.ts calls shell.openExternal with
+ * import) so the allowlist is unit-tested; electron/desktop-shell/menu.ts calls shell.openExternal with
  * nothing but what allowedExternalUrl returns.
  */
 import { versionLines, type AppVersions } from './help-content';

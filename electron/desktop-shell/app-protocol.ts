@@ -1,4 +1,4 @@
-import { fileUnderRoot } from './static-path';
+import { fileUnderRoot } from '../static-path';
 import { APP_HOST, APP_SCHEME } from './window';
 
 /**

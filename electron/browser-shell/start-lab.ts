@@ -1,0 +1,26 @@
+import { FleetController } from '../fleet/controller';
+import { nodeLauncher } from '../fleet/node-launcher';
+import { LabHost } from '../host/lab-host';
+import { SelectServer } from '../lab/select-server';
+import { startBrowserShell, type BrowserShell, type ShellOptions } from './shell';
+
+/** The lab as the browser shell runs it. */
+export interface RunningLab {
+  shell: BrowserShell;
+  host: LabHost;
+  /** Closes the shell, stops the clients and the server. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The engine, the client fleet (a forked process) and their host, served to a browser.
+ * Rejects with the listen error (EADDRINUSE, …) so the caller can say what went wrong.
+ */
+export async function startLab(options: ShellOptions): Promise<RunningLab> {
+  const host = new LabHost(new SelectServer(), new FleetController(nodeLauncher()));
+  const shell = await startBrowserShell(host, options).catch(async (error: unknown) => {
+    await host.dispose();
+    throw error;
+  });
+  return { shell, host, stop: async () => void (await Promise.all([shell.close(), host.dispose()])) };
+}

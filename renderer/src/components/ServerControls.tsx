@@ -7,6 +7,9 @@ import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
 import { HOST_WARNING_ID, HostWarning, isExposedHost } from './HostWarning';
 
+const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;
+
 /** Host, Port and Start/Stop Server, with the server's own error right under them. */
 export function ServerControls() {
   const send = useSend();
@@ -64,6 +67,9 @@ export function ServerControls() {
     startError ??
     stopError ??
     (serverError ? { code: 'INTERNAL' as const, message: serverError } : null);
+  // Described only by notes that are there: an id pointing at nothing is an ARIA error.
+  const errorId = error ? 'server-error' : undefined;
+  const warned = !running && isExposedHost(host);
   return (
     <form className="server-controls" onSubmit={(e) => void toggle(e)} aria-label="Server">
       <label className="field">
@@ -73,7 +79,7 @@ export function ServerControls() {
           disabled={running}
           onChange={(e) => setHost(e.target.value)}
           spellCheck={false}
-          aria-describedby={`server-error ${HOST_WARNING_ID}`}
+          aria-describedby={describedBy(errorId, warned && HOST_WARNING_ID)}
           size={11}
         />
       </label>
@@ -84,7 +90,7 @@ export function ServerControls() {
           disabled={running}
           inputMode="numeric"
           onChange={(e) => setPort(e.target.value)}
-          aria-describedby="server-error"
+          aria-describedby={errorId}
           size={6}
         />
       </label>

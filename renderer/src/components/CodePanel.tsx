@@ -7,6 +7,7 @@ import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
 import { tintPython } from './python-tokens';
+import { ScrollList } from './ScrollList';
 
 interface Shown {
   actions: Action[];
@@ -81,7 +82,7 @@ export function CodePanel() {
           ▶ {formatAction(current)}
         </p>
       )}
-      <ol ref={codeRef} className="code" aria-label="Seed source">
+      <ScrollList ref={codeRef} className="code" label="Seed source">
         {SEED_LINES.map((text, index) => {
           const line = index + 1;
           const crash = crashes.get(line);
@@ -107,7 +108,7 @@ export function CodePanel() {
             </li>
           );
         })}
-      </ol>
+      </ScrollList>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
 import { ConnectionPanel } from './components/ConnectionPanel';
 import { CrashBanner } from './components/CrashBanner';
+import { HaltAnnouncer } from './components/HaltAnnouncer';
 import { LinkLostBanner } from './components/LinkLostBanner';
 import { ListsPanel } from './components/ListsPanel';
 import { NoticesBar } from './components/NoticesBar';
@@ -32,6 +33,7 @@ function LabWindow({ api }: { api: LabApi }) {
       <main className="workspace">
         <div className="stage">
           <ListsPanel />
+          <HaltAnnouncer />
           <CrashBanner />
           <div className="lower">
             <TimelinePanel />

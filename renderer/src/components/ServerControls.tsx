@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { argSchemas } from '../../../shared/contract';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
@@ -6,6 +6,7 @@ import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
 import { HOST_WARNING_ID, HostWarning, isExposedHost } from './HostWarning';
+import { KeepFocusButton } from './KeepFocusButton';
 
 const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
   ids.filter(Boolean).join(' ') || undefined;
@@ -33,12 +34,16 @@ export function ServerControls() {
   }
   const [formError, setFormError] = useState<LabError | null>(null);
   const [busy, setBusy] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   // A non-loopback host starts on a second click: the first one shows what it exposes.
   const [confirming, setConfirming] = useState<string | null>(null);
   const running = state === 'listening' || state === 'starting';
 
-  const toggle = async (event?: FormEvent): Promise<void> => {
-    event?.preventDefault();
+  const toggle = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    // Enter in Host or Port: they lock while the server runs, so focus goes where the click would have.
+    if (event.currentTarget.contains(document.activeElement) && document.activeElement !== button.current)
+      button.current?.focus();
     setBusy(true);
     if (running) {
       await send('stopServer', {});
@@ -94,7 +99,8 @@ export function ServerControls() {
           size={6}
         />
       </label>
-      <button
+      <KeepFocusButton
+        ref={button}
         type="submit"
         className={running ? 'btn btn-stop' : 'btn btn-primary'}
         disabled={busy || state === 'starting'}
@@ -103,7 +109,7 @@ export function ServerControls() {
         data-shortcut="start-stop"
       >
         {running ? 'Stop Server' : 'Start Server'}
-      </button>
+      </KeepFocusButton>
       <div className="server-notes">
         {!running && <HostWarning host={host} confirming={confirming === host.trim()} />}
         <FieldError

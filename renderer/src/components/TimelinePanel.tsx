@@ -5,6 +5,7 @@ import { selectPicked } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
 import { useRovingTabIndex } from './roving';
+import { KeepFocusButton } from './KeepFocusButton';
 import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 30;
@@ -72,15 +73,14 @@ export function TimelinePanel() {
         <span className="muted">
           {formatCount(count)} kept{coalesced > 0 ? ` · ${formatCount(coalesced)} summarised` : ''}
         </span>
-        <button
-          type="button"
+        <KeepFocusButton
           className={viewing === null ? 'btn btn-small btn-live live-on' : 'btn btn-small btn-live'}
           disabled={viewing === null}
           onClick={() => view(null)}
           title="Back to the live lists"
         >
           Live
-        </button>
+        </KeepFocusButton>
       </header>
       <div className="timeline-body">
         <VirtualList

@@ -10,6 +10,7 @@ import { NoticesBar } from './components/NoticesBar';
 import { OptionsPanel } from './components/OptionsPanel';
 import { TimelinePanel } from './components/TimelinePanel';
 import { Toolbar } from './components/Toolbar';
+import { useFocusRescue } from './components/useFocusRescue';
 import { useShortcuts } from './components/useShortcuts';
 import { LabApiProvider } from './store/api-context';
 import { useLabStore } from './store/lab-store';
@@ -24,6 +25,7 @@ import './styles/options.css';
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
   useShortcuts(api);
+  useFocusRescue();
   const link = useLabStore((s) => s.link);
   return (
     <div className="app" data-state={link}>

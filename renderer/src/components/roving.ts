@@ -116,9 +116,14 @@ export function useRovingRows<K extends number>(
     if (at >= 0) choose(key as K, at);
   };
 
-  // Focus moved on by the user (the element is still there): nothing to keep.
+  // Focus moved on by the user (the element is still there): nothing to keep. Chrome blurs an
+  // element before removing it, so this looks once the commit is done (the layout effect above
+  // has run by then and seen the row gone).
   const onBlur = (event: FocusEvent): void => {
-    if ((event.target as HTMLElement).isConnected) focused.current = null;
+    const target = event.target as HTMLElement;
+    queueMicrotask(() => {
+      if (target.isConnected && focused.current === target) focused.current = null;
+    });
   };
 
   return { activeKey, rangeExtractor, onKeyDown, onFocus, onBlur };

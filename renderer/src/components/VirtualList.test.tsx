@@ -75,6 +75,17 @@ describe('VirtualList keyboard', () => {
     expect(focusedText()).toBe('row 1000');
   });
 
+  it('follows the top while no row was chosen: new rows above take the tab stop', async () => {
+    const { rerender } = render(<List ids={[3, 2, 1]} />);
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(focusedText()).toBe('row 3');
+    await userEvent.tab();
+    rerender(<List ids={[5, 4, 3, 2, 1]} />); // newest first, as the timeline
+    await userEvent.tab({ shift: true });
+    expect(focusedText()).toBe('row 5');
+  });
+
   it('keeps focus in the list when the focused row leaves it', async () => {
     const { rerender } = render(<List ids={range(5)} />);
     await userEvent.tab();

@@ -108,12 +108,14 @@ export function useRovingRows<K extends number>(
     focusActive.current = true;
   };
 
+  // A row focused by a click or by script becomes the tab stop. Tabbing onto the default top
+  // row does not pin it: the stop keeps following the top (the newest iteration, the listener).
   const onFocus = (event: FocusEvent): void => {
     const target = event.target as HTMLElement;
     focused.current = target;
     const key = Number(target.closest(`[${ROW_KEY_ATTRIBUTE}]`)?.getAttribute(ROW_KEY_ATTRIBUTE));
     const at = keys.indexOf(key as K);
-    if (at >= 0) choose(key as K, at);
+    if (at > 0 || (at === 0 && chosen !== null)) choose(key as K, at);
   };
 
   // Focus moved on by the user (the element is still there): nothing to keep. Chrome blurs an

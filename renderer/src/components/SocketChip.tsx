@@ -4,7 +4,7 @@ import { useLabStore } from '../store/lab-store';
 import { usePeerClient } from './clients/origin';
 import { flyIn, rememberChip } from './flip';
 import { formatBytes } from './format';
-import { useRovingTabIndex } from './roving';
+import { useRovingTabIndex } from './tab-stop';
 
 export type ListName = 'inputs' | 'outputs' | 'exceptional';
 

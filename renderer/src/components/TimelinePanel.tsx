@@ -4,7 +4,7 @@ import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
-import { useRovingTabIndex } from './roving';
+import { useRovingTabIndex } from './tab-stop';
 import { KeepFocusButton } from './KeepFocusButton';
 import { VirtualList } from './VirtualList';
 

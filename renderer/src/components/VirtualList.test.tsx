@@ -1,20 +1,25 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { memo } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeLayout } from '../test/layout';
-import { useRovingTabIndex } from './roving';
+import { useRovingTabIndex } from './tab-stop';
 import { VirtualList } from './VirtualList';
 
 beforeAll(() => fakeLayout(320, 300)); // 10 rows of 30 px in view
 afterEach(cleanup);
 
-function Row({ id }: { id: number }) {
+/** Renders per row id, to see which rows a change of tab stop touches. */
+const renders = new Map<number, number>();
+
+const Row = memo(function Row({ id }: { id: number }) {
+  renders.set(id, (renders.get(id) ?? 0) + 1);
   return (
     <button type="button" tabIndex={useRovingTabIndex(id)}>
       row {id}
     </button>
   );
-}
+});
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -84,6 +89,13 @@ describe('VirtualList keyboard', () => {
     rerender(<List ids={[5, 4, 3, 2, 1]} />); // newest first, as the timeline
     await userEvent.tab({ shift: true });
     expect(focusedText()).toBe('row 5');
+  });
+
+  it('moving the tab stop re-renders the two rows it moves between, not every row', () => {
+    const { rerender } = render(<List ids={range(20)} />);
+    renders.clear();
+    rerender(<List ids={[0, ...range(20)]} />); // a new top row takes the stop from row 1
+    expect([...renders.keys()].sort((a, b) => a - b)).toEqual([0, 1]);
   });
 
   it('keeps focus in the list when the focused row leaves it', async () => {

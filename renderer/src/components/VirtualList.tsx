@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
-import { RovingContext, useRovingRows } from './roving';
+import { useRovingRows } from './roving';
+import { TabStopContext } from './tab-stop';
 
 interface VirtualListProps<K extends number> {
   /** The list's accessible name. */
@@ -12,7 +13,7 @@ interface VirtualListProps<K extends number> {
   /** jsdom has no layout: a plausible viewport height so tests see the first rows. */
   initialHeight: number;
   scrollerClass: string;
-  /** One row's control; it takes `useRovingTabIndex(id)` as its tabIndex. */
+  /** One row's control; it takes `useRovingTabIndex(id)` (tab-stop.ts) as its tabIndex. */
   renderRow: (id: K, index: number) => ReactNode;
   /** Shown inside the scroller above the (empty) list, e.g. an empty-state hint. */
   before?: ReactNode;
@@ -56,7 +57,7 @@ export function VirtualList<K extends number>(props: VirtualListProps<K>) {
         onFocus={roving.onFocus}
         onBlur={roving.onBlur}
       >
-        <RovingContext value={roving.activeKey}>
+        <TabStopContext value={roving.tabStop}>
           {virtualizer.getVirtualItems().map((item) => {
             const id = ids[item.index];
             if (id === undefined) return null;
@@ -74,7 +75,7 @@ export function VirtualList<K extends number>(props: VirtualListProps<K>) {
               </div>
             );
           })}
-        </RovingContext>
+        </TabStopContext>
       </div>
     </div>
   );

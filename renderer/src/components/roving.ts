@@ -1,8 +1,6 @@
 import { defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import {
-  createContext,
   useCallback,
-  useContext,
   useLayoutEffect,
   useRef,
   useState,
@@ -10,21 +8,13 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
+import { TabStop } from './tab-stop';
 
 /**
  * One tab stop per list ("roving tabindex", WAI-ARIA APG): Tab reaches a list once, on its
  * active row; ↑ ↓ Home End PageUp PageDown move between rows. A list of 1,000 sockets is one
- * Tab, not 1,000.
+ * Tab, not 1,000. Rows take their tabIndex from useRovingTabIndex (tab-stop.ts).
  */
-
-/** The key of the row holding its list's tab stop; undefined outside such a list. */
-export const RovingContext = createContext<number | null | undefined>(undefined);
-
-/** A row control's tabIndex: 0 on its list's active row (or outside a roving list), else -1. */
-export function useRovingTabIndex(key: number): 0 | -1 {
-  const active = useContext(RovingContext);
-  return active === undefined || active === key ? 0 : -1;
-}
 
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]';
 /** Each row's element in the list carries its key here (VirtualList sets it). */
@@ -45,8 +35,9 @@ interface Chosen<K> {
   index: number;
 }
 
-interface RovingRows<K> {
-  activeKey: K | null;
+interface RovingRows {
+  /** For TabStopContext: which row holds the stop. */
+  tabStop: TabStop;
   /** For the virtualizer: the rows in view, plus the active one wherever it is. */
   rangeExtractor: (range: Range) => number[];
   onKeyDown: (event: KeyboardEvent) => void;
@@ -64,8 +55,9 @@ export function useRovingRows<K extends number>(
   keys: readonly K[],
   list: RefObject<HTMLElement | null>,
   rowsPerPage: () => number,
-): RovingRows<K> {
+): RovingRows {
   const [chosen, setChosen] = useState<Chosen<K> | null>(null);
+  const [tabStop] = useState(() => new TabStop());
   const focused = useRef<HTMLElement | null>(null);
   const focusActive = useRef(false);
 
@@ -75,6 +67,8 @@ export function useRovingRows<K extends number>(
 
   const choose = (key: K, at: number): void =>
     setChosen((was) => (was?.key === key && was.index === at ? was : { key, index: at }));
+
+  useLayoutEffect(() => tabStop.set(activeKey), [tabStop, activeKey]);
 
   useLayoutEffect(() => {
     const active = document.activeElement;
@@ -128,5 +122,5 @@ export function useRovingRows<K extends number>(
     });
   };
 
-  return { activeKey, rangeExtractor, onKeyDown, onFocus, onBlur };
+  return { tabStop, rangeExtractor, onKeyDown, onFocus, onBlur };
 }

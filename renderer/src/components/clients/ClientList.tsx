@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useLabStore } from '../../store/lab-store';
 import { formatBytes } from '../format';
-import { useRovingTabIndex } from '../roving';
+import { useRovingTabIndex } from '../tab-stop';
 import { VirtualList } from '../VirtualList';
 import { rttText, stateText, verificationText } from './client-format';
 

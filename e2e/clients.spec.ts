@@ -49,7 +49,9 @@ test('20 echo clients verify; 5 reset clients turn readable, recv() raises Conne
   await expect(lab.list('inputs')).toHaveAttribute('data-count', '2');
   await lab.mode('Step');
   const iterations = lab.page.getByRole('list', { name: 'Iterations' }).getByRole('listitem');
-  const before = Number(/^\d+/.exec((await iterations.first().textContent()) ?? '')?.[0] ?? 0);
+  // A row reads "Iteration 12 R #3 · X #4 3 actions" (its visible text, named for screen readers).
+  const iterationOf = (row: string): number => Number(/^Iteration (\d+)/.exec(row)?.[1] ?? 0);
+  const before = iterationOf((await iterations.first().textContent()) ?? '');
   await clients.spawn(5, 'reset', { size: 64 });
   const marked = lab.page.locator('.lists [data-marks]:not([data-marks=""])');
   const closed = clients.list.getByRole('listitem').filter({ hasText: 'closed' });
@@ -72,7 +74,7 @@ test('20 echo clients verify; 5 reset clients turn readable, recv() raises Conne
   await expect(lab.list('inputs')).toHaveAttribute('data-count', '2');
   await expect(closed).toHaveCount(5);
   // The timeline names each reset: recv() raised ConnectionResetError on five sockets (iterations since they began).
-  const rows = (await iterations.allTextContents()).filter((row) => Number(/^\d+/.exec(row)?.[0]) > before);
+  const rows = (await iterations.allTextContents()).filter((row) => iterationOf(row) > before);
   const raised = new Set(rows.join(' ').match(/ConnectionResetError #\d+/g));
   expect(raised.size).toBe(5);
   expect(rows.join(' ')).not.toMatch(/X #/);

@@ -58,9 +58,14 @@ export class LabPage {
     await expect(this.tutorialMode).not.toBeChecked();
   }
 
-  mode(name: 'Run' | 'Slow' | 'Step'): Promise<void> {
-    const radio = this.page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name });
-    return radio.check();
+  /**
+   * Picks a mode and waits until the engine runs in it: the radio is checked at once, and bytes
+   * sent before the engine switches would still be read in the old mode.
+   */
+  async mode(name: 'Run' | 'Slow' | 'Step'): Promise<void> {
+    const group = this.page.getByRole('radiogroup', { name: 'Mode' });
+    await group.getByRole('radio', { name }).check();
+    await expect(group).toHaveAttribute('data-mode', name.toLowerCase());
   }
 
   /** Types Host and Port and clicks Start Server; waits until it is listening. */

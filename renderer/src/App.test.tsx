@@ -159,7 +159,8 @@ describe('the window', () => {
     });
     const { api } = handMadeApi(snapshot({ inputs: [0], connections: [] }, [past]));
     await renderReady(api);
-    await userEvent.click(screen.getByRole('button', { name: 'Iteration 3' }));
+    // The row's name is its visible text ("3 R #1 1 action") with words around it.
+    await userEvent.click(screen.getByRole('button', { name: 'Iteration 3 R #1 1 action' }));
     expect(items('outputs')[0]).toMatch(/^#1 .* q 2 · 10 B/);
     await userEvent.click(screen.getByRole('button', { name: 'Live' }));
     expect(items('outputs')).toEqual([]);

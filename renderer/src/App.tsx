@@ -3,12 +3,14 @@ import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
 import { ConnectionPanel } from './components/ConnectionPanel';
 import { CrashBanner } from './components/CrashBanner';
+import { HaltAnnouncer } from './components/HaltAnnouncer';
 import { LinkLostBanner } from './components/LinkLostBanner';
 import { ListsPanel } from './components/ListsPanel';
 import { NoticesBar } from './components/NoticesBar';
 import { OptionsPanel } from './components/OptionsPanel';
 import { TimelinePanel } from './components/TimelinePanel';
 import { Toolbar } from './components/Toolbar';
+import { useFocusRescue } from './components/useFocusRescue';
 import { useShortcuts } from './components/useShortcuts';
 import { LabApiProvider } from './store/api-context';
 import { useLabStore } from './store/lab-store';
@@ -23,6 +25,7 @@ import './styles/options.css';
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
   useShortcuts(api);
+  useFocusRescue();
   const link = useLabStore((s) => s.link);
   return (
     <div className="app" data-state={link}>
@@ -32,6 +35,7 @@ function LabWindow({ api }: { api: LabApi }) {
       <main className="workspace">
         <div className="stage">
           <ListsPanel />
+          <HaltAnnouncer />
           <CrashBanner />
           <div className="lower">
             <TimelinePanel />

@@ -1,5 +1,6 @@
 import type { Action } from '../../../shared/engine';
 import { formatAction } from '../../../shared/format';
+import { ScrollList } from './ScrollList';
 
 /** Shown at most; the engine keeps its own bound too. */
 const SHOWN = 200;
@@ -13,13 +14,13 @@ export function ActionHistory({ actions }: { actions: Action[] }) {
       {newest.length === 0 ? (
         <p className="panel-empty">No actions yet.</p>
       ) : (
-        <ol className="action-log" aria-label="Connection history">
+        <ScrollList className="action-log" label="Connection history">
           {newest.map((action, index) => (
             <li key={index} className={`action action-${action.kind}`}>
               <span className="action-phase">{action.phase}</span> {formatAction(action)}
             </li>
           ))}
-        </ol>
+        </ScrollList>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
 import { tintPython } from './python-tokens';
+import { ScrollList } from './ScrollList';
 
 interface Shown {
   actions: Action[];
@@ -98,7 +99,7 @@ export function CodePanel() {
           ▶ {formatAction(current)}
         </p>
       )}
-      <ol ref={codeRef} className="code" aria-label="Seed source">
+      <ScrollList ref={codeRef} className="code" label="Seed source">
         {source.map((text, index) => {
           const line = index + 1;
           const crash = crashes.get(line);
@@ -124,7 +125,7 @@ export function CodePanel() {
             </li>
           );
         })}
-      </ol>
+      </ScrollList>
     </section>
   );
 }

@@ -92,7 +92,8 @@ export function ConnectionPanel() {
   const id = useLabStore((s) => s.selectedId);
   const select = useLabStore((s) => s.select);
   return (
-    <section className="panel connection-panel" aria-label="Connection detail">
+    // Focusable from script: where focus goes when the detail it was in closes.
+    <section className="panel connection-panel" aria-label="Connection detail" tabIndex={-1}>
       <header className="panel-header">
         <h2>Connection</h2>
         {id !== null && (

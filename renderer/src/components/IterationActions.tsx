@@ -1,5 +1,6 @@
 import type { IterationRecord } from '../../../shared/engine';
 import { formatAction } from '../../../shared/format';
+import { ScrollList } from './ScrollList';
 
 /** Everything one iteration did, in order. */
 export function IterationActions({ record }: { record: IterationRecord }) {
@@ -11,13 +12,13 @@ export function IterationActions({ record }: { record: IterationRecord }) {
           {record.micros} µs · {record.fidelity}
         </span>
       </h3>
-      <ol className="action-log" aria-label={`Actions of iteration ${record.n}`}>
+      <ScrollList className="action-log" label={`Actions of iteration ${record.n}`}>
         {record.actions.map((action, index) => (
           <li key={index} className={`action action-${action.kind}`}>
             <span className="action-phase">{action.phase}</span> {formatAction(action)}
           </li>
         ))}
-      </ol>
+      </ScrollList>
     </div>
   );
 }

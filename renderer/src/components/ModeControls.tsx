@@ -39,7 +39,8 @@ export function ModeControls() {
   };
   return (
     <div className="mode-controls">
-      <div role="radiogroup" aria-label="Mode" className="segmented">
+      {/* data-mode: the engine's mode, once it confirms (the radios show the ask at once). */}
+      <div role="radiogroup" aria-label="Mode" className="segmented" data-mode={mode}>
         {MODES.map((m) => (
           <label key={m.mode} className={shown === m.mode ? 'segment segment-on' : 'segment'} title={m.title}>
             <input

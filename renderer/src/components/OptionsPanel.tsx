@@ -4,6 +4,7 @@ import type { LabError } from '../../../shared/result';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
+import { KeepFocusButton } from './KeepFocusButton';
 import { OptionNumber, OptionSwitch, type ApplyOption } from './OptionField';
 
 type NumberOption =
@@ -120,14 +121,9 @@ export function OptionsPanel() {
           </Fragment>
         ))}
         <div className="options-actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={changed === 0}
-            onClick={() => void restore()}
-          >
+          <KeepFocusButton className="btn btn-small" disabled={changed === 0} onClick={() => void restore()}>
             Defaults
-          </button>
+          </KeepFocusButton>
           <FieldError error={defaultsError} onDismiss={() => setDefaultsError(null)} />
         </div>
       </div>

@@ -47,6 +47,7 @@ describe('binding a host other than loopback', () => {
   it('warns beside Host, and starts only on a confirming second click', async () => {
     const { starts } = renderControls();
     expect(screen.queryByRole('note', { name: 'Host warning' })).toBeNull();
+    expect(host().getAttribute('aria-describedby')).toBeNull(); // never an id of nothing
     await userEvent.clear(host());
     await userEvent.type(host(), '0.0.0.0');
     const note = screen.getByRole('note', { name: 'Host warning' });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { argSchemas } from '../../../shared/contract';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
@@ -6,6 +6,10 @@ import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { FieldError } from './FieldError';
 import { HOST_WARNING_ID, HostWarning, isExposedHost } from './HostWarning';
+import { KeepFocusButton } from './KeepFocusButton';
+
+const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
+  ids.filter(Boolean).join(' ') || undefined;
 
 /** Host, Port and Start/Stop Server, with the server's own error right under them. */
 export function ServerControls() {
@@ -30,12 +34,16 @@ export function ServerControls() {
   }
   const [formError, setFormError] = useState<LabError | null>(null);
   const [busy, setBusy] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   // A non-loopback host starts on a second click: the first one shows what it exposes.
   const [confirming, setConfirming] = useState<string | null>(null);
   const running = state === 'listening' || state === 'starting';
 
-  const toggle = async (event?: FormEvent): Promise<void> => {
-    event?.preventDefault();
+  const toggle = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    // Enter in Host or Port: they lock while the server runs, so focus goes where the click would have.
+    if (event.currentTarget.contains(document.activeElement) && document.activeElement !== button.current)
+      button.current?.focus();
     setBusy(true);
     if (running) {
       await send('stopServer', {});
@@ -64,6 +72,9 @@ export function ServerControls() {
     startError ??
     stopError ??
     (serverError ? { code: 'INTERNAL' as const, message: serverError } : null);
+  // Described only by notes that are there: an id pointing at nothing is an ARIA error.
+  const errorId = error ? 'server-error' : undefined;
+  const warned = !running && isExposedHost(host);
   return (
     <form className="server-controls" onSubmit={(e) => void toggle(e)} aria-label="Server">
       <label className="field">
@@ -73,7 +84,7 @@ export function ServerControls() {
           disabled={running}
           onChange={(e) => setHost(e.target.value)}
           spellCheck={false}
-          aria-describedby={`server-error ${HOST_WARNING_ID}`}
+          aria-describedby={describedBy(errorId, warned && HOST_WARNING_ID)}
           size={11}
         />
       </label>
@@ -84,11 +95,12 @@ export function ServerControls() {
           disabled={running}
           inputMode="numeric"
           onChange={(e) => setPort(e.target.value)}
-          aria-describedby="server-error"
+          aria-describedby={errorId}
           size={6}
         />
       </label>
-      <button
+      <KeepFocusButton
+        ref={button}
         type="submit"
         className={running ? 'btn btn-stop' : 'btn btn-primary'}
         disabled={busy || state === 'starting'}
@@ -97,7 +109,7 @@ export function ServerControls() {
         data-shortcut="start-stop"
       >
         {running ? 'Stop Server' : 'Start Server'}
-      </button>
+      </KeepFocusButton>
       <div className="server-notes">
         {!running && <HostWarning host={host} confirming={confirming === host.trim()} />}
         <FieldError

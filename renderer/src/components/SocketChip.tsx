@@ -4,6 +4,7 @@ import { useLabStore } from '../store/lab-store';
 import { usePeerClient } from './clients/origin';
 import { flyIn, rememberChip } from './flip';
 import { formatBytes } from './format';
+import { useRovingTabIndex } from './tab-stop';
 
 export type ListName = 'inputs' | 'outputs' | 'exceptional';
 
@@ -134,6 +135,7 @@ function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps[
 function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
   const selected = useLabStore((s) => s.selectedId === id);
   const select = useLabStore((s) => s.select);
+  const tabIndex = useRovingTabIndex(id);
   const ref = useRef<HTMLButtonElement>(null);
   const key = String(id);
 
@@ -157,6 +159,7 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
       data-flip-list={list}
       data-marks={on.join(' ')}
       aria-pressed={selected}
+      tabIndex={tabIndex}
       title={selected ? 'Click to close its detail' : 'Click for its queue, counters and history'}
       onClick={() => select(selected ? null : id)}
     >

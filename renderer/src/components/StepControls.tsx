@@ -1,5 +1,6 @@
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
+import { KeepFocusButton } from './KeepFocusButton';
 import { CommandError } from './CommandError';
 
 const STEPPING = ['step', 'stepAction'] as const;
@@ -10,8 +11,7 @@ export function StepControls() {
   const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
   return (
     <div className="step-controls">
-      <button
-        type="button"
+      <KeepFocusButton
         className="btn"
         disabled={!stepping}
         title="Run one iteration of the loop (Space)"
@@ -19,9 +19,8 @@ export function StepControls() {
         onClick={() => void send('step', {})}
       >
         Step
-      </button>
-      <button
-        type="button"
+      </KeepFocusButton>
+      <KeepFocusButton
         className="btn"
         disabled={!stepping}
         title="Run one action: the code panel moves line by line (Shift+Space)"
@@ -29,7 +28,7 @@ export function StepControls() {
         onClick={() => void send('stepAction', {})}
       >
         Step action
-      </button>
+      </KeepFocusButton>
       <CommandError commands={STEPPING} />
     </div>
   );

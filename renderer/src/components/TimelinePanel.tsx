@@ -1,10 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import type { IterationRecord } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
+import { useRovingTabIndex } from './tab-stop';
+import { KeepFocusButton } from './KeepFocusButton';
+import { VirtualList } from './VirtualList';
 
 const ROW_HEIGHT = 30;
 
@@ -13,6 +15,11 @@ const setText = (label: string, ids: number[]): string | null => {
   return `${label} ${ids.length > 3 ? `${ids.length} sockets` : ids.map((id) => `#${id}`).join(' ')}`;
 };
 
+/**
+ * One iteration. Its accessible name is its visible text with words around it, never instead
+ * of it ("Iteration 364 R #7 · W #8 5 actions"), so speech input can say what it sees (WCAG 2.5.3).
+ * The spaces between the cells are for that name: the grid does not draw them.
+ */
 const IterationRow = memo(function IterationRow({
   record,
   picked,
@@ -21,6 +28,7 @@ const IterationRow = memo(function IterationRow({
   picked: boolean;
 }) {
   const view = useLabStore((s) => s.view);
+  const tabIndex = useRovingTabIndex(record.n);
   const crashed = record.actions.some((a) => a.kind === 'crash');
   const raised = record.actions.flatMap((a) => (a.kind === 'raise' ? [`${a.exception} #${a.id}`] : []));
   const sets = [
@@ -34,15 +42,18 @@ const IterationRow = memo(function IterationRow({
       type="button"
       className={`timeline-row ${crashed ? 'timeline-crash' : ''}`}
       aria-pressed={picked}
-      aria-label={`Iteration ${record.n}`}
+      tabIndex={tabIndex}
       onClick={() => view(picked ? null : record.n)}
-      title={`Show the lists as they were after iteration ${record.n}`}
+      title={`Show the lists as they were after iteration ${record.n} (R readable, W writable, X exceptional)`}
     >
-      <span className="timeline-n">{record.n}</span>
-      <span className="timeline-sets">{sets.join(' · ') || 'nothing ready'}</span>
+      <span className="timeline-n">
+        <span className="visually-hidden">Iteration</span> {record.n}
+      </span>{' '}
+      <span className="timeline-sets">{sets.join(' · ') || 'nothing ready'}</span>{' '}
       <span className="timeline-count">
-        {crashed ? '⚠ ' : ''}
-        {record.actions.length} actions
+        {crashed && <span aria-hidden="true">⚠ </span>}
+        {record.actions.length} action{record.actions.length === 1 ? '' : 's'}
+        {crashed && <span className="visually-hidden">, where the original would crash</span>}
       </span>
     </button>
   );
@@ -54,17 +65,8 @@ export function TimelinePanel() {
   const viewing = useLabStore((s) => s.viewing);
   const coalesced = useLabStore((s) => s.coalesced);
   const view = useLabStore((s) => s.view);
-  const scroller = useRef<HTMLDivElement>(null);
   const count = history.length;
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    initialRect: { width: 300, height: 300 },
-    getItemKey: (index) => history[count - 1 - index]?.n ?? index,
-  });
+  const newestFirst = useMemo(() => history.map((r) => r.n).reverse(), [history]);
   const picked = selectPicked({ history, viewing });
   return (
     <section className="panel timeline-panel" aria-label="Timeline">
@@ -73,41 +75,29 @@ export function TimelinePanel() {
         <span className="muted">
           {formatCount(count)} kept{coalesced > 0 ? ` · ${formatCount(coalesced)} summarised` : ''}
         </span>
-        <button
-          type="button"
+        <KeepFocusButton
           className={viewing === null ? 'btn btn-small btn-live live-on' : 'btn btn-small btn-live'}
           disabled={viewing === null}
           onClick={() => view(null)}
           title="Back to the live lists"
         >
           Live
-        </button>
+        </KeepFocusButton>
       </header>
       <div className="timeline-body">
-        <div ref={scroller} className="timeline-scroller">
-          {count === 0 && <p className="panel-empty">Iterations appear here as the loop runs.</p>}
-          <div
-            role="list"
-            aria-label="Iterations"
-            className="timeline-list"
-            style={{ height: virtualizer.getTotalSize() }}
-          >
-            {virtualizer.getVirtualItems().map((item) => {
-              const record = history[count - 1 - item.index];
-              if (!record) return null;
-              return (
-                <div
-                  key={item.key}
-                  role="listitem"
-                  className="list-row"
-                  style={{ top: item.start, height: ROW_HEIGHT }}
-                >
-                  <IterationRow record={record} picked={record.n === viewing} />
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <VirtualList
+          label="Iterations"
+          ids={newestFirst}
+          rowHeight={ROW_HEIGHT}
+          overscan={8}
+          initialHeight={300}
+          scrollerClass="timeline-scroller"
+          before={count === 0 && <p className="panel-empty">Iterations appear here as the loop runs.</p>}
+          renderRow={(n, index) => {
+            const record = history[count - 1 - index];
+            return record && <IterationRow record={record} picked={n === viewing} />;
+          }}
+        />
         {picked && <IterationActions record={picked} />}
       </div>
     </section>

@@ -4,7 +4,7 @@ import { ServerControls } from './ServerControls';
 import { StepControls } from './StepControls';
 import { TutorialSwitch } from './TutorialSwitch';
 
-/** Two rows: the server and its counters; then the loop (mode, stepping, fidelity) and the keys. */
+/** Two rows: the server and its counters; then the loop (mode, stepping, fidelity) and the keys. The app's name is the page's one h1. */
 export function Toolbar() {
   return (
     <header className="toolbar">
@@ -13,7 +13,7 @@ export function Toolbar() {
           <span className="brand-mark" aria-hidden="true">
             ⇄
           </span>
-          <span className="brand-name">Socket Lab</span>
+          <h1 className="brand-name">Socket Lab</h1>
         </div>
         <ServerControls />
         <Counters />

@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
+import { useRovingRows } from './roving';
+import { TabStopContext } from './tab-stop';
 
 interface VirtualListProps<K extends number> {
   /** The list's accessible name. */
@@ -11,18 +13,24 @@ interface VirtualListProps<K extends number> {
   /** jsdom has no layout: a plausible viewport height so tests see the first rows. */
   initialHeight: number;
   scrollerClass: string;
-  renderRow: (id: K) => ReactNode;
+  /** One row's control; it takes `useRovingTabIndex(id)` (tab-stop.ts) as its tabIndex. */
+  renderRow: (id: K, index: number) => ReactNode;
   /** Shown inside the scroller above the (empty) list, e.g. an empty-state hint. */
   before?: ReactNode;
 }
 
 /**
  * A `role="list"` of fixed-height rows, virtualized: only the rows in view (plus
- * `overscan`) are in the DOM, each a `listitem` with its position in the set.
+ * `overscan`, plus the focused one) are in the DOM, each a `listitem` with its position in
+ * the set. One tab stop; the arrow keys move between rows (see roving.ts).
  */
 export function VirtualList<K extends number>(props: VirtualListProps<K>) {
   const { ids, rowHeight } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const roving = useRovingRows(ids, list, () =>
+    Math.floor((scroller.current?.clientHeight ?? 0) / rowHeight),
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -31,33 +39,43 @@ export function VirtualList<K extends number>(props: VirtualListProps<K>) {
     overscan: props.overscan,
     initialRect: { width: 320, height: props.initialHeight },
     getItemKey: (index) => ids[index] ?? index,
+    rangeExtractor: roving.rangeExtractor,
   });
   return (
     <div ref={scroller} className={props.scrollerClass}>
       {props.before}
+      {/* Focusable from script only: where focus goes when its focused row leaves an emptied list. */}
       <div
+        ref={list}
         role="list"
         aria-label={props.label}
+        tabIndex={-1}
         data-count={ids.length}
         className="list-body"
         style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+        onBlur={roving.onBlur}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const id = ids[item.index];
-          if (id === undefined) return null;
-          return (
-            <div
-              key={item.key}
-              role="listitem"
-              aria-setsize={ids.length}
-              aria-posinset={item.index + 1}
-              className="list-row"
-              style={{ top: item.start, height: rowHeight }}
-            >
-              {props.renderRow(id)}
-            </div>
-          );
-        })}
+        <TabStopContext value={roving.tabStop}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const id = ids[item.index];
+            if (id === undefined) return null;
+            return (
+              <div
+                key={item.key}
+                role="listitem"
+                aria-setsize={ids.length}
+                aria-posinset={item.index + 1}
+                className="list-row"
+                style={{ top: item.start, height: rowHeight }}
+                data-row-key={id}
+              >
+                {props.renderRow(id, item.index)}
+              </div>
+            );
+          })}
+        </TabStopContext>
       </div>
     </div>
   );

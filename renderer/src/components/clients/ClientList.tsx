@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useLabStore } from '../../store/lab-store';
 import { formatBytes } from '../format';
+import { useRovingTabIndex } from '../tab-stop';
 import { VirtualList } from '../VirtualList';
 import { rttText, stateText, verificationText } from './client-format';
 
@@ -15,6 +16,7 @@ interface RowProps {
 /** One client: id, behaviour, state, bytes sent/echoed, verification, round trip p50/p99. */
 const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) {
   const client = useLabStore((s) => s.clients.get(id));
+  const tabIndex = useRovingTabIndex(id);
   if (!client) return null;
   const v = client.verification.state;
   return (
@@ -22,6 +24,7 @@ const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) 
       type="button"
       className={`client-row client-${client.state}${selected ? ' client-selected' : ''}`}
       aria-pressed={selected}
+      tabIndex={tabIndex}
       onClick={() => onSelect(selected ? null : id)}
       title={client.localPort ? `local port ${client.localPort}` : undefined}
     >

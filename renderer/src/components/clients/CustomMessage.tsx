@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSend } from '../../store/commands';
 import { useLabStore } from '../../store/lab-store';
+import { KeepFocusButton } from '../KeepFocusButton';
 import { FieldError } from '../FieldError';
 
 /** Type text or hex and send it from the chosen client; its echo is verified like any payload. */
@@ -40,14 +41,14 @@ export function CustomMessage({ clientId }: { clientId: number | null }) {
         <option value="text">text</option>
         <option value="hex">hex</option>
       </select>
-      <button
+      <KeepFocusButton
         type="submit"
         className="btn btn-small"
         disabled={!open}
         title={open ? undefined : 'Choose an open client in the list'}
       >
         Send
-      </button>
+      </KeepFocusButton>
       <FieldError error={error} />
     </form>
   );

@@ -10,7 +10,7 @@ export function FleetTotals() {
     .map((state) => `${formatCount(fleet.byState[state])} ${state}`);
   const errors = Object.entries(fleet.errors).map(([code, n]) => `${code} ×${formatCount(n)}`);
   return (
-    <div className="fleet-totals" aria-label="Fleet totals">
+    <div className="fleet-totals" role="group" aria-label="Fleet totals">
       {!fleet.alive && fleet.exit && (
         <p className="field-error" role="status" data-fleet="down">
           <strong>Fleet down</strong> The client fleet process {fleet.exit}. Spawn again to start a new one.

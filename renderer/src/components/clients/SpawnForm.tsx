@@ -6,6 +6,7 @@ import { useSend } from '../../store/commands';
 import { useLabStore } from '../../store/lab-store';
 import { useListening } from '../../store/selectors';
 import { FieldError } from '../FieldError';
+import { KeepFocusButton } from '../KeepFocusButton';
 import { BEHAVIOUR_HINTS, DEFAULT_SIZES, parseSize, sizeText } from './client-format';
 
 interface Draft {
@@ -146,22 +147,21 @@ export function SpawnForm() {
       </div>
       <p className="spawn-hint muted">{BEHAVIOUR_HINTS[draft.behaviour]}</p>
       <div className="spawn-actions">
-        <button
+        <KeepFocusButton
           type="submit"
           className="btn btn-primary"
           disabled={busy}
           title={listening ? undefined : 'Start the server first: clients connect to it'}
         >
           Spawn
-        </button>
-        <button
-          type="button"
+        </KeepFocusButton>
+        <KeepFocusButton
           className="btn btn-stop"
           disabled={clients === 0}
           onClick={() => void send('stopClients', {})}
         >
           Stop clients
-        </button>
+        </KeepFocusButton>
       </div>
       <FieldError error={formError ?? spawnError ?? stopError} />
     </form>

@@ -61,7 +61,9 @@ test('20 echo clients verify; 5 reset clients turn readable, recv() raises Conne
     (await lab.list('inputs').getAttribute('data-count')) === '2' && (await closed.count()) === 5;
   for (let steps = 0; steps < 200; steps += 1) {
     // Either every reset is through, or select() would return something: step on.
-    await expect.poll(async () => (await done()) || (await marked.count()) > 0, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await done()) || (await marked.count()) > 0, { timeout: 10_000 })
+      .toBe(true);
     if (await done()) break;
     expect(await lab.list('exceptional').getByRole('listitem').count()).toBe(0);
     if (!shot && (await resetChip.count()) > 0) {

@@ -77,7 +77,7 @@ test('start, spawn, Step, step, open a connection, read its queue, stop: no mous
   // A list is one tab stop; the arrow keys move inside it.
   const inputs = lab.list('inputs').getByRole('button');
   await keys.tabTo(inputs.first());
-  await expect(inputs.first()).toContainText('#0 listening');
+  await expect(inputs.first()).toContainText('#0 fd 3 listening');
   await keys.press('ArrowDown');
   await expect(inputs.nth(1)).toBeFocused();
   await keys.press('End');

@@ -31,6 +31,9 @@ function describe(theme: string, violation: Violation): string[] {
  */
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   const found: string[] = [];
+  // A chip sliding to its list starts at half opacity: a moment's state, not its colours. Scan at rest.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(() => page.evaluate('document.getAnimations().length')).toBe(0);
   for (const colorScheme of THEMES) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).disableRules(EXCEPTIONS.map((e) => e.rule)).analyze();
@@ -41,6 +44,6 @@ export async function expectAccessible(page: Page, state: string): Promise<void>
     });
     found.push(...violations.flatMap((violation) => describe(colorScheme, violation)));
   }
-  await page.emulateMedia({ colorScheme: null }); // back to the context's own
+  await page.emulateMedia({ colorScheme: null, reducedMotion: null }); // back to the context's own
   expect(found, `axe violations in "${state}"`).toEqual([]);
 }

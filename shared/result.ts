@@ -20,6 +20,9 @@ export type ErrorCode =
   | 'FLEET_DOWN'
   | 'TRANSPORT'
   | 'BUSY'
+  | 'NO_PYTHON'
+  | 'NO_SUCH_FILE'
+  | 'NOT_SUPPORTED'
   | 'INTERNAL';
 
 export interface LabError {

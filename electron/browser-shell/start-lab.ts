@@ -1,5 +1,6 @@
 import { FleetController } from '../fleet/controller';
 import { nodeLauncher } from '../fleet/node-launcher';
+import type { EnginePort } from '../host/engine-port';
 import { LabHost } from '../host/lab-host';
 import { SelectServer } from '../lab/select-server';
 import { startBrowserShell, type BrowserShell, type ShellOptions } from './shell';
@@ -13,11 +14,15 @@ export interface RunningLab {
 }
 
 /**
- * The engine, the client fleet (a forked process) and their host, served to a browser.
+ * The engine (or a traced program: `npm run trace`), the client fleet (a forked process)
+ * and their host, served to a browser.
  * Rejects with the listen error (EADDRINUSE, …) so the caller can say what went wrong.
  */
-export async function startLab(options: ShellOptions): Promise<RunningLab> {
-  const host = new LabHost(new SelectServer(), new FleetController(nodeLauncher()));
+export async function startLab(
+  options: ShellOptions,
+  engine: EnginePort = new SelectServer(),
+): Promise<RunningLab> {
+  const host = new LabHost(engine, new FleetController(nodeLauncher()));
   const shell = await startBrowserShell(host, options).catch(async (error: unknown) => {
     await host.dispose();
     throw error;

@@ -13,6 +13,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 export function engineSnapshot(patch: Partial<EngineSnapshot> = {}): EngineSnapshot {
   return {
     server: { state: 'listening', host: '127.0.0.1', port: 50000, address: '127.0.0.1:50000', error: null },
+    program: null,
     run: 1,
     mode: 'run',
     fidelity: 'safe',

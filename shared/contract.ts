@@ -30,6 +30,8 @@ export const CHANNELS = {
   spawnClients: 'clients:spawn',
   stopClients: 'clients:stop',
   sendFromClient: 'clients:send',
+  watchProgram: 'program:watch',
+  watchEngine: 'program:unwatch',
   delta: 'lab:delta',
 } as const;
 
@@ -78,6 +80,18 @@ export const spawnSchema = z.strictObject({
   /** Close after this long (0 = never), then reconnect if asked. */
   lifetimeMs: z.number().int().min(0).max(86_400_000),
   reconnect: z.boolean(),
+  /**
+   * Where they connect, when not the lab's own server (a program of yours, another server):
+   * this machine only, so the window can never make the lab connect elsewhere.
+   */
+  target: z
+    .strictObject({
+      host: z.enum(['127.0.0.1', '::1', 'localhost'], {
+        error: 'Test clients connect to this machine only: 127.0.0.1, ::1 or localhost.',
+      }),
+      port: z.number().int().min(1).max(65535),
+    })
+    .optional(),
 });
 export type SpawnSpec = z.infer<typeof spawnSchema>;
 
@@ -98,6 +112,10 @@ export const argSchemas = {
     data: z.string().max(1024 * 1024),
     encoding: z.enum(['text', 'hex']),
   }),
+  /** Watch a real program instead of the engine: the seed itself, or one the user picks (desktop app). */
+  watchProgram: z.strictObject({ program: z.enum(['original', 'choose']) }),
+  /** Back to the lab's own engine. */
+  watchEngine: empty,
 } as const;
 
 export type CommandName = keyof typeof argSchemas;
@@ -124,6 +142,8 @@ export interface CommandResults {
   spawnClients: { ids: number[] };
   stopClients: null;
   sendFromClient: null;
+  watchProgram: null;
+  watchEngine: null;
 }
 
 /** A notice shown next to what caused it: an error, a warning, a crash the original would have had. */

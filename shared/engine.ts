@@ -56,7 +56,13 @@ export type ActionBody =
   | { kind: 'inputs-remove'; id: SocketId }
   | { kind: 'close'; id: SocketId; reason: CloseReason; error?: string }
   /** recv() or send() raised: the kernel held an error for the socket (a reset, a closed peer). */
-  | { kind: 'raise'; id: SocketId; call: 'recv' | 'send' | 'accept' | 'select'; exception: string; errno: string }
+  | {
+      kind: 'raise';
+      id: SocketId;
+      call: 'recv' | 'send' | 'accept' | 'select';
+      exception: string;
+      errno: string;
+    }
   | { kind: 'get'; id: SocketId; bytes: number }
   | { kind: 'send'; id: SocketId; sent: number; of: number }
   /** Safe mode: the unsent remainder goes back to the head of the queue. */
@@ -223,6 +229,8 @@ export interface ProgramView {
   pid: number | null;
   /** The program's own source, when it is a file the lab could read, for the code panel. */
   file: { path: string; text: string } | null;
+  /** It is the seed itself (Run the original): its lines are the seed's, and the code panel lights them. */
+  original: boolean;
   /** Which call it uses, once seen: select.select, poll or epoll (selectors and asyncio use those). */
   api: 'select' | 'poll' | 'epoll' | null;
   /** The line of the program that made its last select() call. */

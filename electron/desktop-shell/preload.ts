@@ -26,6 +26,8 @@ const api: LabApi = {
   spawnClients: (args) => call('spawnClients', args),
   stopClients: (args) => call('stopClients', args),
   sendFromClient: (args) => call('sendFromClient', args),
+  watchProgram: (args) => call('watchProgram', args),
+  watchEngine: (args) => call('watchEngine', args),
   onDelta(listener) {
     // The IPC event stays here: the page gets the batch only.
     const forward = (_event: IpcRendererEvent, delta: LabDelta) => listener(delta);

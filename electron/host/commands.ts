@@ -2,6 +2,7 @@ import type { CommandArgs, CommandName, CommandResults, LabSnapshot } from '../.
 import { fail, ok, type Result } from '../../shared/result';
 import type { EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
+import { NO_PROGRAMS, type ProgramPort } from './program-port';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -29,6 +30,7 @@ export function createHandlers(
   engine: EnginePort,
   fleet: FleetPort | undefined,
   snapshot: () => LabSnapshot,
+  programs: ProgramPort = NO_PROGRAMS,
 ): Handlers {
   return {
     startServer: ({ host, port }) => engine.start(host, port),
@@ -40,11 +42,15 @@ export function createHandlers(
     setOptions: (patch) => engine.setOptions(patch),
     snapshot: () => ok(snapshot()),
     inspect: ({ id }) => engine.inspect(id),
-    spawnClients: (spec) => {
+    spawnClients: ({ target, ...spec }) => {
       if (!fleet) return fail('FLEET_DOWN', FLEET_DOWN);
+      if (target) return fleet.spawn(spec, target);
       const { server } = engine.snapshot();
       if (server.state !== 'listening') {
-        return fail('NOT_RUNNING', 'Start the server first: test clients connect to it.');
+        return fail(
+          'NOT_RUNNING',
+          'Start the server first: test clients connect to it (or give them a target: 127.0.0.1:port).',
+        );
       }
       return fleet.spawn(spec, { host: server.host, port: server.port });
     },
@@ -56,5 +62,7 @@ export function createHandlers(
         return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
       return settle(fleet.send(clientId, bytes));
     },
+    watchProgram: ({ program }) => programs.watch(program),
+    watchEngine: () => programs.unwatch(),
   };
 }

@@ -53,8 +53,13 @@ function headless(server: TracedServer, log: 'text' | 'jsonl', step: boolean): P
     ),
   );
   return new Promise((resolve) => {
+    let said = false;
     server.on('state', () => {
       const { server: status } = server.snapshot();
+      if (status.state === 'listening' && !said) {
+        said = true;
+        console.error(`The program listens on ${status.address} (traced). Ctrl-C stops it.`);
+      }
       if (status.state === 'stopped' || status.state === 'crashed')
         resolve(status.state === 'crashed' ? 3 : 0);
     });

@@ -59,6 +59,8 @@ export class TracedServer {
     private readonly spec: Omit<ProgramSpec, 'step'>,
     /** How long a program may run before the window says it has not called select() yet. */
     private readonly quietMs = FIRST_SELECT_WAIT_MS,
+    /** The program is the seed itself (Run the original). */
+    private readonly original = false,
   ) {
     this.file = readSource(resolve(spec.cwd ?? process.cwd(), spec.args[0] ?? ''));
   }
@@ -160,6 +162,7 @@ export class TracedServer {
         argv: [this.spec.python ?? 'python3', ...this.spec.args],
         pid: this.program?.pid ?? null,
         file: this.file,
+        original: this.original,
         api: loop?.api ?? null,
         selectLine: loop?.selectLine ?? null,
         exit: this.exit,

@@ -8,6 +8,7 @@ import { LinkLostBanner } from './components/LinkLostBanner';
 import { ListsPanel } from './components/ListsPanel';
 import { NoticesBar } from './components/NoticesBar';
 import { OptionsPanel } from './components/OptionsPanel';
+import { ProgramBanner } from './components/ProgramBanner';
 import { TimelinePanel } from './components/TimelinePanel';
 import { Toolbar } from './components/Toolbar';
 import { useFocusRescue } from './components/useFocusRescue';
@@ -27,10 +28,13 @@ function LabWindow({ api }: { api: LabApi }) {
   useShortcuts(api);
   useFocusRescue();
   const link = useLabStore((s) => s.link);
+  // A watched program has no socket options of the lab's: its code sets its own.
+  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
   return (
     <div className="app" data-state={link}>
       <Toolbar />
       <LinkLostBanner />
+      <ProgramBanner />
       <NoticesBar />
       <main className="workspace">
         <div className="stage">
@@ -43,7 +47,7 @@ function LabWindow({ api }: { api: LabApi }) {
           </div>
         </div>
         <aside className="sidebar">
-          <OptionsPanel />
+          {!watching && <OptionsPanel />}
           <ConnectionPanel />
           <ClientsPanel />
         </aside>

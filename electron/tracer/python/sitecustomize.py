@@ -364,6 +364,9 @@ def _install(channel):
             if fd >= 0:
                 channel.send({'ev': 'close', 'fd': fd})
 
+    # The program sees socket.socket, in reprs and tracebacks too.
+    TracedSocket.__name__ = TracedSocket.__qualname__ = 'socket'
+    TracedSocket.__module__ = 'socket'
     # socket.accept() builds the new socket from the module's global `socket`: this is it now.
     _socket_module.socket = TracedSocket
     _select_module.select = traced_select

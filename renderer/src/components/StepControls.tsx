@@ -9,6 +9,8 @@ const STEPPING = ['step', 'stepAction'] as const;
 export function StepControls() {
   const send = useSend();
   const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
+  // A real program steps one pass of its loop at a time: the lab cannot halt it between its lines.
+  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
   return (
     <div className="step-controls">
       <KeepFocusButton
@@ -22,8 +24,12 @@ export function StepControls() {
       </KeepFocusButton>
       <KeepFocusButton
         className="btn"
-        disabled={!stepping}
-        title="Run one action: the code panel moves line by line (Shift+Space)"
+        disabled={!stepping || watching}
+        title={
+          watching
+            ? 'Step action runs the lab’s own engine one action at a time; a real program steps a whole pass'
+            : 'Run one action: the code panel moves line by line (Shift+Space)'
+        }
         aria-keyshortcuts="Shift+Space"
         onClick={() => void send('stepAction', {})}
       >

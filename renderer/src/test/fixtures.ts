@@ -75,6 +75,8 @@ export function handMadeApi(initial: LabSnapshot, answers: Answers = {}) {
     spawnClients: answer('spawnClients'),
     stopClients: answer('stopClients'),
     sendFromClient: answer('sendFromClient'),
+    watchProgram: answer('watchProgram'),
+    watchEngine: answer('watchEngine'),
     onDelta(listener: (d: LabDelta) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,0 +1,108 @@
+import type { Notice } from '../../shared/contract';
+import type { Action, EngineSnapshot, IterationRecord, Mode } from '../../shared/engine';
+import type { Result } from '../../shared/result';
+import { Events } from '../lab/events';
+import type { EnginePort } from './engine-port';
+
+type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
+
+/**
+ * The engine the host shows, switchable: the lab's own, or a real program under the
+ * tracer. It passes every call to the one in use and its events on, and numbers runs
+ * across switches, so the window starts afresh when what it shows changes.
+ */
+export class EngineSwitch implements EnginePort {
+  private readonly events = new Events<EngineEvents>();
+  private current: EnginePort;
+  private unlisten: () => void = () => undefined;
+  private runs = 0;
+  private lastRun = -1;
+  private lastTarget: EnginePort | null = null;
+
+  constructor(readonly lab: EnginePort) {
+    this.current = lab;
+    this.listen();
+  }
+
+  /** What runs now: the lab's engine, or a program. */
+  get target(): EnginePort {
+    return this.current;
+  }
+
+  /** Shows `next` from now on (the lab's engine when null); the previous one is the caller's to stop. */
+  use(next: EnginePort | null): void {
+    this.unlisten();
+    this.current = next ?? this.lab;
+    this.listen();
+    this.events.emit('state', null);
+  }
+
+  on<K extends keyof EngineEvents>(event: K, listener: (payload: EngineEvents[K]) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
+  start(host: string, port: number) {
+    return this.current.start(host, port);
+  }
+
+  stop() {
+    return this.current.stop();
+  }
+
+  setMode(mode: Mode): Result<null> {
+    return this.current.setMode(mode);
+  }
+
+  setFidelity(...args: Parameters<EnginePort['setFidelity']>) {
+    return this.current.setFidelity(...args);
+  }
+
+  setOptions(...args: Parameters<EnginePort['setOptions']>) {
+    return this.current.setOptions(...args);
+  }
+
+  step() {
+    return this.current.step();
+  }
+
+  stepAction() {
+    return this.current.stepAction();
+  }
+
+  snapshot(): EngineSnapshot {
+    const snapshot = this.current.snapshot();
+    if (snapshot.run !== this.lastRun || this.current !== this.lastTarget) {
+      this.runs++;
+      this.lastRun = snapshot.run;
+      this.lastTarget = this.current;
+    }
+    return { ...snapshot, run: this.runs };
+  }
+
+  history() {
+    return this.current.history();
+  }
+
+  inspect(...args: Parameters<EnginePort['inspect']>) {
+    return this.current.inspect(...args);
+  }
+
+  connectionView(...args: Parameters<EnginePort['connectionView']>) {
+    return this.current.connectionView(...args);
+  }
+
+  takeChanges() {
+    return this.current.takeChanges();
+  }
+
+  private listen(): void {
+    const target = this.current;
+    const offs = [
+      target.on('iteration', (record) => this.events.emit('iteration', record)),
+      target.on('action', (action) => this.events.emit('action', action)),
+      target.on('state', () => this.events.emit('state', null)),
+      target.on('notice', (notice) => this.events.emit('notice', notice)),
+    ];
+    this.unlisten = () => offs.forEach((off) => off());
+  }
+}

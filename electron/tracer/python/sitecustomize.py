@@ -66,6 +66,12 @@ class _Channel:
         self.fd = fd
         self.stepping = stepping
         self.dead = False
+        # Lines wait here until the program's next select() call, then go in one write: a
+        # syscall per pass of its loop, not per call. Before the first select() (or in a
+        # program with none), each goes at once.
+        self.outbox = []
+        self.outbox_bytes = 0
+        self.batching = False
         self.pending = b''
         self.commands = []
         os.set_blocking(fd, False)
@@ -75,7 +81,17 @@ class _Channel:
     def send(self, event):
         if self.dead:
             return
-        data = (json.dumps(event, separators=(',', ':')) + '\n').encode()
+        self.outbox.append(json.dumps(event, separators=(',', ':')))
+        self.outbox_bytes += len(self.outbox[-1])
+        if not self.batching or self.outbox_bytes > 65536:
+            self.flush()
+
+    def flush(self):
+        if self.dead or not self.outbox:
+            return
+        data = ('\n'.join(self.outbox) + '\n').encode()
+        self.outbox = []
+        self.outbox_bytes = 0
         while data:
             try:
                 data = data[os.write(self.fd, data):]
@@ -209,6 +225,9 @@ def _install(channel):
         r, w, x = interest
         channel.poll_commands()
         channel.send({'ev': 'select', 'api': api, 'r': r, 'w': w, 'x': x, 'at': _caller()})
+        # The lab hears of this pass's calls, and of this call, before the program may block in it.
+        channel.flush()
+        channel.batching = True
         while channel.stepping:
             command = channel.command().get('cmd')
             if command == 'go':
@@ -221,6 +240,7 @@ def _install(channel):
                     channel.send({'ev': 'probe', 'r': pr, 'w': pw, 'x': px})
                 except Exception as error:
                     channel.send({'ev': 'probe', 'exc': type(error).__name__, 'msg': str(error)})
+                channel.flush()
         try:
             result, (rr, rw, rx) = run()
         except Exception as error:
@@ -392,11 +412,15 @@ def _install(channel):
         text = ''.join(traceback.format_exception(kind, error, trace))
         try:
             channel.send({'ev': 'crash', 'exc': kind.__name__, 'msg': str(error), 'traceback': text})
+            channel.flush()
         except OSError:
             pass
         previous_hook(kind, error, trace)
 
     sys.excepthook = crash_hook
+    import atexit
+
+    atexit.register(channel.flush)
 
 
 def _chain_next_sitecustomize():

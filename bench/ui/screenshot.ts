@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { KERNEL_SCENES, type Scene } from './kernel-scenes';
+import { programScene } from './program-scene';
 import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     }
     for (const scene of KERNEL_SCENES)
       if (want(scene.file.replace(/\.png$/, ''))) await kernelScene(browser, scene);
+    if (want('program-original')) await programScene(browser, root, out);
   } finally {
     await browser.close();
   }

@@ -22,7 +22,17 @@ export async function programScene(browser: Browser, root: string, out: string):
     };
     await spawn(3, 'echo', 64);
     await page.getByText('3 verified').waitFor();
+    // Halted while the half-closing client's bytes and FIN arrive: let go, the seed meets both at once.
+    await page.getByRole('radio', { name: 'Step' }).check();
+    await page.locator('[role="radiogroup"][data-mode="step"]').waitFor();
     await spawn(1, 'half-close', 16 * 1024);
+    await page
+      .getByRole('list', { name: 'clients' })
+      .getByRole('listitem')
+      .filter({ hasText: 'half-closed' })
+      .waitFor();
+    await page.locator('[aria-label="inputs"] [data-marks~="readable"]').first().waitFor();
+    await page.getByRole('radio', { name: 'Run' }).check();
     await page.locator('.program-traceback').filter({ hasText: 'KeyError' }).waitFor();
     const path = join(out, 'program-original.png');
     await page.screenshot({ path });

@@ -8,12 +8,17 @@ import { startShell } from './shell';
 
 export async function programScene(browser: Browser, root: string, out: string): Promise<void> {
   const shell = await startShell(root, { args: ['--allow-run'] });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Reduced motion: no chip caught halfway to its list in the picture.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   try {
     await page.goto(shell.url);
     await page.locator('[data-state="ready"]').waitFor();
     await page.getByRole('button', { name: 'Run the original' }).click();
     await page.getByRole('button', { name: 'Stop program' }).waitFor();
+    await page
+      .locator('.program-what')
+      .getByText(/listening 127\.0\.0\.1:\d+/)
+      .waitFor();
     const spawn = async (count: number, behaviour: string, size: number): Promise<void> => {
       await page.getByRole('textbox', { name: 'Clients', exact: true }).fill(String(count));
       await page.getByRole('combobox', { name: 'Behaviour' }).selectOption(behaviour);

@@ -6,6 +6,7 @@ import {
   type IterationRecord,
   type SelectSets,
   type SocketId,
+  type Totals,
 } from '../../shared/engine';
 import { Ring } from '../lab/ring';
 import type { ShimEvent } from './shim-events';
@@ -44,6 +45,7 @@ export class ProgramLoop {
   lastSets: SelectSets | null = null;
   listener: { fd: number; host: string; port: number; backlog: number | null } | null = null;
   api: 'select' | 'poll' | 'epoll' | null = null;
+  readonly totals: Totals = { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 };
   selectLine: number | null = null;
   /** Changed and removed since the host last asked. */
   private changed = new Set<SocketId>();
@@ -213,6 +215,12 @@ export class ProgramLoop {
 
   private act(action: Action): void {
     this.open?.actions.push(action);
+    const t = this.totals;
+    if (action.kind === 'accept') t.accepted++;
+    if (action.kind === 'recv') t.bytesIn += action.bytes;
+    if (action.kind === 'send') t.bytesOut += action.sent;
+    if (action.kind === 'close') t.closed++;
+    if (action.kind === 'crash') t.crashes++;
     if (action.kind !== 'select') {
       const socket = this.byId.get(action.id);
       socket?.history.push(action);

@@ -10,15 +10,14 @@ import {
   type EngineSnapshot,
   type IterationRecord,
   type Mode,
-  type SelectSets,
   type ServerStatus,
-  type Totals,
 } from '../../shared/engine';
 import { fail, ok, type Result } from '../../shared/result';
 import { Events } from '../lab/events';
 import { Ring } from '../lab/ring';
 import { TracedProgram, type ProgramSpec } from './program';
 import { ProgramLoop } from './program-loop';
+import { SelectProbe } from './select-probe';
 import type { ShimEvent } from './shim-events';
 
 type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
@@ -27,8 +26,6 @@ type EngineEvents = { iteration: IterationRecord; action: Action; state: null; n
 const MAX_SOURCE = 256 * 1024;
 /** With no select() this long after it started, the window says so. */
 const FIRST_SELECT_WAIT_MS = 5_000;
-/** While halted in Step mode, what select() would return is asked this often (the network keeps going). */
-const PROBE_MS = 250;
 
 const NOT_HERE = (what: string): Result<never> =>
   fail('NOT_SUPPORTED', `${what} is the lab's own engine's: a real program runs its own code.`);
@@ -45,14 +42,12 @@ export class TracedServer {
   private readonly history_ = new Ring<IterationRecord>(DEFAULT_OPTIONS.historySize);
   private mode: Mode = 'run';
   private status: ServerStatus = { state: 'stopped', host: '', port: 0, address: null, error: null };
-  private totals: Totals = { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 };
-  private pending: SelectSets | null = null;
   private traceback: string | null = null;
   private exit: string | null = null;
   private note: string | null = null;
   private runs = 0;
   private waiters: ((record: IterationRecord | null) => void)[] = [];
-  private probeTimer: NodeJS.Timeout | null = null;
+  private probe: SelectProbe | null = null;
   private readonly file: { path: string; text: string } | null;
 
   constructor(
@@ -82,13 +77,14 @@ export class TracedServer {
     this.program = program;
     this.runs++;
     this.history_.clear();
-    this.totals = { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 };
-    this.traceback = this.exit = this.pending = null;
+    this.traceback = this.exit = null;
     this.note = null;
     this.loop = new ProgramLoop(
       (action) => this.acted(action),
       (record) => this.finished(record),
     );
+    this.probe = new SelectProbe(program, this.loop, () => this.emitState());
+    this.probe.watch(this.mode === 'step');
     program.on('event', (event) => this.take(event));
     program.on('protocol', (message) => this.notice('error', 'TRACER', message));
     program.on('exit', ({ code, signal }) => this.exited(code, signal));
@@ -110,8 +106,8 @@ export class TracedServer {
       return fail('NOT_SUPPORTED', 'Slow is for the lab’s own engine: a real program runs, or steps.');
     this.mode = mode;
     this.program?.command(mode === 'step' ? 'step' : 'run');
-    if (mode === 'run') this.pending = null;
-    this.watchWhileHalted();
+    if (mode === 'run') this.probe?.forget();
+    this.probe?.watch(mode === 'step');
     this.emitState();
     return ok(null);
   }
@@ -132,7 +128,7 @@ export class TracedServer {
     if (this.mode !== 'step')
       return fail('NOT_STEPPING', 'Step works in Step mode: switch Mode to Step first.');
     if (!loop.halted) return fail('NOTHING_READY', 'The program is not waiting at a select() yet.');
-    const sets = await this.probe();
+    const sets = await this.probe?.ask();
     if (sets && sets.readable.length + sets.writable.length + sets.exceptional.length === 0)
       return fail(
         'NOTHING_READY',
@@ -177,7 +173,7 @@ export class TracedServer {
       inputs: loop?.inputs ?? [],
       outputs: loop?.outputs ?? [],
       lastSets: loop?.lastSets ?? null,
-      pending: this.mode === 'step' ? this.pending : null,
+      pending: this.mode === 'step' ? (this.probe?.pending ?? null) : null,
       cursor: null,
       listener: {
         fd: listener?.fd ?? LISTENER_FD,
@@ -187,7 +183,9 @@ export class TracedServer {
         nextRetryAt: null,
       },
       connections: loop?.connections() ?? [],
-      totals: { ...this.totals },
+      totals: loop
+        ? { ...loop.totals }
+        : { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 },
     };
   }
 
@@ -210,7 +208,7 @@ export class TracedServer {
 
   private take(event: ShimEvent): void {
     if (event.ev === 'probe') {
-      this.probed?.(event);
+      this.probe?.take(event);
       return;
     }
     if (event.ev === 'crash') this.traceback = event.traceback;
@@ -228,58 +226,13 @@ export class TracedServer {
     if (event.ev === 'select') {
       this.note = null;
       // What the last call would have returned says nothing of this one.
-      this.pending = null;
-      if (this.mode === 'step') void this.probe();
+      this.probe?.forget();
+      if (this.mode === 'step') void this.probe?.ask();
     }
     this.emitState();
   }
 
-  private probed: ((event: Extract<ShimEvent, { ev: 'probe' }>) => void) | null = null;
-
-  /** Step mode, halted: what the program's select() would return now (a select() with no wait). */
-  private probe(): Promise<SelectSets | null> {
-    const program = this.program;
-    const loop = this.loop;
-    if (!program || !loop?.halted || program.exited) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => finish(null), 2_000);
-      const finish = (sets: SelectSets | null): void => {
-        clearTimeout(timer);
-        this.probed = null;
-        resolve(sets);
-      };
-      this.probed = (event) => {
-        const sets = {
-          readable: loop.idsOf(event.r ?? []),
-          writable: loop.idsOf(event.w ?? []),
-          exceptional: loop.idsOf(event.x ?? []),
-        };
-        this.pending = sets;
-        this.emitState();
-        finish(sets);
-      };
-      program.command('probe');
-    });
-  }
-
-  /** While halted in Step mode, keep what select() would return up to date, as the engine does. */
-  private watchWhileHalted(): void {
-    if (this.probeTimer) clearInterval(this.probeTimer);
-    this.probeTimer = null;
-    if (this.mode !== 'step') return;
-    this.probeTimer = setInterval(() => {
-      if (!this.probed) void this.probe();
-    }, PROBE_MS);
-    this.probeTimer.unref();
-  }
-
   private acted(action: Action): void {
-    const t = this.totals;
-    if (action.kind === 'accept') t.accepted++;
-    if (action.kind === 'recv') t.bytesIn += action.bytes;
-    if (action.kind === 'send') t.bytesOut += action.sent;
-    if (action.kind === 'close') t.closed++;
-    if (action.kind === 'crash') t.crashes++;
     this.events.emit('action', action);
   }
 
@@ -290,6 +243,7 @@ export class TracedServer {
   }
 
   private exited(code: number | null, signal: NodeJS.Signals | null): void {
+    this.probe?.watch(false);
     this.loop?.finish();
     for (const waiter of this.waiters.splice(0)) waiter(null);
     this.exit = signal ? `ended by ${signal}` : `exited with status ${code}`;

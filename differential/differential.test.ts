@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
 import { platform } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { python3 } from '../electron/tracer/testing';
 import { EngineUnderTest } from './engine-under-test';
 import { LockstepClients } from './lockstep-clients';
 import { runScenario, type Entry } from './run-scenario';
@@ -15,14 +15,6 @@ import { SeedUnderTest } from './seed-under-test';
  * returned, by descriptor, and every socket call, to the crash that ends it.
  * Linux only: the scripts read /proc/net/tcp, and the lab models Linux's select().
  */
-
-function python3(): string | null {
-  try {
-    return execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-}
 
 const python = python3();
 const reason =

@@ -1,10 +1,8 @@
-import type { Notice } from '../../shared/contract';
-import type { Action, EngineSnapshot, IterationRecord, Mode } from '../../shared/engine';
+import type { EngineSnapshot, Mode } from '../../shared/engine';
 import type { Result } from '../../shared/result';
 import { Events } from '../lab/events';
+import type { EngineEvents } from '../lab/select-server';
 import type { EnginePort } from './engine-port';
-
-type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
 
 /**
  * The engine the host shows, switchable: the lab's own, or a real program under the

@@ -27,7 +27,8 @@ import { SelectLoop } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
 import { Tally } from './tally';
 
-type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
+/** What the engine tells its host; a watched program (electron/tracer/) tells the same. */
+export type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
 
 /**
  * The lab's echo server: a SelectLoop on real sockets, driven in Run, Slow or

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,16 +9,10 @@ import { describe, expect, it } from 'vitest';
 import type { IterationRecord } from '../../shared/engine';
 import { seedSource } from '../../shared/seed';
 import { connect } from '../lab/testing';
+import { python3 } from './testing';
 import { parseTraceArgs } from './trace-args';
 
-const hasPython = (() => {
-  try {
-    execFileSync('python3', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasPython = python3() !== null;
 
 describe('npm run trace arguments', () => {
   it('flags first, then python3 and the program, or the program alone; bad ones say why', () => {

@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,17 +9,11 @@ import type { Action, IterationRecord } from '../../shared/engine';
 import { seedSource } from '../../shared/seed';
 import { connect, waitUntil, type Client } from '../lab/testing';
 import { kernelHas } from '../lab/testing-kernel';
+import { python3 } from './testing';
 import { TracedServer } from './traced-server';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const hasPython = (() => {
-  try {
-    execFileSync('python3', ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasPython = python3() !== null;
 if (!hasPython) console.log('Tracer tests skipped: python3 is not installed (.ci/run installs it).');
 
 const servers: TracedServer[] = [];

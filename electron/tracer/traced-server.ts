@@ -14,13 +14,12 @@ import {
 } from '../../shared/engine';
 import { fail, ok, type Result } from '../../shared/result';
 import { Events } from '../lab/events';
+import type { EngineEvents } from '../lab/select-server';
 import { Ring } from '../lab/ring';
 import { TracedProgram, type ProgramSpec } from './program';
 import { ProgramLoop } from './program-loop';
 import { SelectProbe } from './select-probe';
 import type { ShimEvent } from './shim-events';
-
-type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
 
 /** A program's source is shown in the code panel up to this size. */
 const MAX_SOURCE = 256 * 1024;

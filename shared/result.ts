@@ -20,6 +20,9 @@ export type ErrorCode =
   | 'FLEET_DOWN'
   | 'TRANSPORT'
   | 'BUSY'
+  | 'BAD_RECORDING'
+  | 'RECORDING'
+  | 'REPLAY'
   | 'INTERNAL';
 
 export interface LabError {

@@ -9,6 +9,8 @@ import { basename, join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { EngineSnapshot } from '../../shared/engine';
 import { blobSource, type ByteSource } from '../../shared/recording/byte-source';
+import { connect, startEngine, waitFor } from '../lab/testing';
+import { RecordingWriter } from './writer';
 
 const dirs: string[] = [];
 
@@ -55,4 +57,34 @@ export function determined(snapshot: EngineSnapshot) {
         backpressure: c.backpressure,
       })),
   };
+}
+
+/**
+ * A real recording of a real engine: `clients` clients echo `messages` messages each, then
+ * close; a snapshot every `snapshotEvery` iterations. Returns the file and its iterations.
+ */
+export async function recordEchoes(
+  path: string,
+  { clients = 2, messages = 20, snapshotEvery = 10 } = {},
+): Promise<{ path: string; iterations: number }> {
+  const { server, port } = await startEngine();
+  const writer = await RecordingWriter.start(server, path, { snapshotEvery });
+  if (!writer.ok) throw new Error(writer.error.message);
+  const peers = await Promise.all(Array.from({ length: clients }, () => connect(port)));
+  for (let i = 0; i < messages; i++) {
+    await Promise.all(
+      peers.map(async (peer, p) => {
+        const text = `message ${i} from client ${p}\n`;
+        const before = peer.receivedBytes();
+        peer.socket.write(text);
+        await peer.receivedAtLeast(before + text.length);
+      }),
+    );
+  }
+  for (const peer of peers) peer.socket.end();
+  await Promise.all(peers.map((peer) => peer.ended));
+  await waitFor(server, () => server.snapshot().connections.length === 0, 'the clients gone');
+  const stopped = await writer.value.stop();
+  if (!stopped.ok) throw new Error(stopped.error.message);
+  return { path, iterations: stopped.value.iterations };
 }

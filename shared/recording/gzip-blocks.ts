@@ -59,6 +59,9 @@ export function encodeMemberHeader(info: Omit<MemberInfo, 'size'>, compressed: n
  */
 export function decodeMemberHeader(bytes: Uint8Array): MemberInfo | 'foreign' | 'short' | 'not-gzip' {
   if (bytes.length < 2 || !isGzip(bytes)) return 'not-gzip';
+  // Another writer's gzip shows in its first bytes: no FEXTRA, or a subfield that is not ours.
+  const flags = bytes[3] ?? 0x04;
+  if (!(flags & 0x04) || (bytes.length >= 14 && (bytes[12] !== 0x53 || bytes[13] !== 0x4c))) return 'foreign';
   if (bytes.length < MEMBER_HEADER_BYTES) return 'short';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fextra = (bytes[3] ?? 0) & 0x04;

@@ -2,13 +2,13 @@
  * Test support for recordings: temp files removed after each test, files opened as
  * ByteSources, and the part of a snapshot a recording determines.
  */
-import { openAsBlob } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { EngineSnapshot } from '../../shared/engine';
-import { blobSource, type ByteSource } from '../../shared/recording/byte-source';
+import type { ByteSource } from '../../shared/recording/byte-source';
+import { fileSource as openFile } from './file-source';
 import { connect, startEngine, waitFor } from '../lab/testing';
 import { RecordingWriter } from './writer';
 
@@ -27,7 +27,9 @@ export async function tempDir(): Promise<string> {
 
 /** A file on disk as a ByteSource (a Blob backed by the file, as a browser File is). */
 export async function fileSource(path: string): Promise<ByteSource> {
-  return blobSource(await openAsBlob(path), basename(path));
+  const source = await openFile(path);
+  if (!source.ok) throw new Error(source.error.message);
+  return source.value;
 }
 
 /**

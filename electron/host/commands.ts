@@ -2,6 +2,7 @@ import type { CommandArgs, CommandName, CommandResults, LabSnapshot } from '../.
 import { fail, ok, type Result } from '../../shared/result';
 import type { EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
+import type { RecordingsPort } from './recordings-port';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -11,6 +12,7 @@ export type Handlers = {
 };
 
 const FLEET_DOWN = 'No client fleet is running in this shell, so test clients are unavailable.';
+const NO_RECORDINGS = 'This shell keeps no recordings.';
 
 /** Hex text (spaces allowed) to bytes, or null when it is not whole bytes of hex. */
 function hexToBytes(text: string): Buffer | null {
@@ -29,6 +31,7 @@ export function createHandlers(
   engine: EnginePort,
   fleet: FleetPort | undefined,
   snapshot: () => LabSnapshot,
+  recordings?: RecordingsPort,
 ): Handlers {
   return {
     startServer: ({ host, port }) => engine.start(host, port),
@@ -56,5 +59,7 @@ export function createHandlers(
         return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
       return settle(fleet.send(clientId, bytes));
     },
+    startRecording: () => recordings?.start() ?? fail('RECORDING', NO_RECORDINGS),
+    stopRecording: () => recordings?.stop() ?? fail('RECORDING', NO_RECORDINGS),
   };
 }

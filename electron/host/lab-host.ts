@@ -4,6 +4,7 @@ import { DeltaCollector } from './batcher';
 import { createHandlers, type Handlers } from './commands';
 import type { EnginePort } from './engine-port';
 import { NO_FLEET, type FleetPort } from './fleet-port';
+import type { RecordingsPort } from './recordings-port';
 import { SubscriberHub, type Subscriber } from './subscribers';
 import { describeIssues } from './validate';
 
@@ -28,8 +29,9 @@ export class LabHost {
   constructor(
     private readonly engine: EnginePort,
     private readonly fleet?: FleetPort,
+    private readonly recordings?: RecordingsPort,
   ) {
-    this.handlers = createHandlers(engine, fleet, () => this.snapshot());
+    this.handlers = createHandlers(engine, fleet, () => this.snapshot(), recordings);
     this.collector = new DeltaCollector(engine, fleet);
     const engineChanged = () => {
       this.collector.markEngineDirty();
@@ -55,6 +57,15 @@ export class LabHost {
         }),
         fleet.on('notice', (notice) => {
           this.collector.addNotice(notice);
+          this.schedule();
+        }),
+      );
+    }
+    const recorder = this.recordings;
+    if (recorder) {
+      this.unlisten.push(
+        recorder.on('change', () => {
+          this.collector.setRecording(recorder.status());
           this.schedule();
         }),
       );
@@ -95,6 +106,7 @@ export class LabHost {
       history: this.engine.history(),
       clients: this.fleet?.clients() ?? [],
       fleet: this.fleet?.summary() ?? NO_FLEET,
+      ...(this.recordings ? { recording: this.recordings.status() } : {}),
     };
   }
 
@@ -113,6 +125,7 @@ export class LabHost {
     clearInterval(this.poll);
     clearTimeout(this.timer);
     for (const off of this.unlisten.splice(0)) off();
+    await this.recordings?.dispose();
     if (this.fleet) await Promise.resolve(this.fleet.dispose()).catch(() => undefined);
     await this.engine.stop().catch(() => undefined);
   }

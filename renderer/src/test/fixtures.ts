@@ -74,6 +74,8 @@ export function handMadeApi(initial: LabSnapshot, answers: Answers = {}) {
     spawnClients: answer('spawnClients'),
     stopClients: answer('stopClients'),
     sendFromClient: answer('sendFromClient'),
+    startRecording: answer('startRecording'),
+    stopRecording: answer('stopRecording'),
     onDelta(listener: (d: LabDelta) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -173,6 +173,7 @@ export class Replay {
 
   /** The iterations finished before the position, newest last, from this block and the one before. */
   history(limit: number): IterationRecord[] {
+    if (limit <= 0) return [];
     const here = this.content.records.slice(0, this.next);
     if (here.length >= limit) return here.slice(-limit);
     const before = this.cache.peek(this.index - 1)?.records ?? [];

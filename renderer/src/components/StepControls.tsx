@@ -1,3 +1,4 @@
+import { StepBackButtons } from '../replay/StepBackButtons';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { KeepFocusButton } from './KeepFocusButton';
@@ -11,6 +12,7 @@ export function StepControls() {
   const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
   return (
     <div className="step-controls">
+      <StepBackButtons />
       <KeepFocusButton
         className="btn"
         disabled={!stepping}

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './pages/accessibility';
 import { ClientsPanelPage } from './pages/ClientsPanelPage';
-import { headlessSession } from './pages/headless';
 import { LabPage } from './pages/LabPage';
 import { ReplayPage, type WindowState } from './pages/ReplayPage';
 import { freePort } from './pages/tcp';

@@ -8,7 +8,8 @@ const good = record(7, [
   { phase: 'select', kind: 'select', readable: [1], writable: [], exceptional: [] },
   { phase: 'readable', kind: 'recv', id: 1, bytes: 5 },
 ]);
-const withAction = (action: unknown): string => JSON.stringify({ ...good, actions: [good.actions[0], action] });
+const withAction = (action: unknown): string =>
+  JSON.stringify({ ...good, actions: [good.actions[0], action] });
 const header = {
   type: 'header',
   format: RECORDING_FORMAT,
@@ -24,7 +25,10 @@ const header = {
 
 describe('one line of a recording: accepted as the engine writes it, refused naming the line and the field', () => {
   it('accepts an iteration record and a header', () => {
-    expect(parseLine(JSON.stringify(good), 3)).toEqual({ ok: true, value: { type: 'iteration', record: good } });
+    expect(parseLine(JSON.stringify(good), 3)).toEqual({
+      ok: true,
+      value: { type: 'iteration', record: good },
+    });
     expect(parseLine(JSON.stringify(header), 1)).toMatchObject({ ok: true, value: { type: 'header' } });
     expect(parseLine('   ', 4)).toEqual({ ok: true, value: null });
   });

@@ -1,29 +1,35 @@
 import { MEMBER_FLAGS, type MemberInfo } from '../../shared/recording/gzip-blocks';
 
-/** Lines waiting to become one gzip member, with what its header will say about them. */
+/** A member's text and what its header will say. */
 export interface SealedMember {
-  text: string;
+  text: Uint8Array;
   info: Omit<MemberInfo, 'size'>;
 }
 
 /**
- * Collects lines into members: a member is sealed when the writer flushes (once a second)
- * or a new snapshot starts a block. Counts what the header needs: lines, flags, iterations.
+ * Lines on their way into one gzip member, written as UTF-8 into one growing buffer (no
+ * joins, no copies per line), counting what the member's header needs.
  */
 export class MemberBuffer {
-  private lines: string[] = [];
-  private bytes = 0;
+  private bytes = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+  private lines = 0;
   private flags = 0;
   private firstN = 0;
   private lastN = 0;
 
   get isEmpty(): boolean {
-    return this.lines.length === 0;
+    return this.lines === 0;
   }
 
-  /** Raw bytes waiting. */
+  /** Only the recording's header so far: its first snapshot belongs with it. */
+  get onlyHeader(): boolean {
+    return this.lines === 1 && this.flags === MEMBER_FLAGS.header;
+  }
+
+  /** Bytes of text so far. */
   get size(): number {
-    return this.bytes;
+    return this.length;
   }
 
   /** A line that is not an iteration record; `flag` marks what it starts or ends. */
@@ -40,13 +46,14 @@ export class MemberBuffer {
 
   /** The member so far, and a fresh buffer for the next. */
   seal(): SealedMember | null {
-    if (this.lines.length === 0) return null;
+    if (this.lines === 0) return null;
     const sealed: SealedMember = {
-      text: `${this.lines.join('\n')}\n`,
-      info: { lines: this.lines.length, flags: this.flags, firstN: this.firstN, lastN: this.lastN },
+      text: this.bytes.subarray(0, this.length),
+      info: { lines: this.lines, flags: this.flags, firstN: this.firstN, lastN: this.lastN },
     };
-    this.lines = [];
-    this.bytes = 0;
+    this.bytes = Buffer.allocUnsafe(Math.max(1 << 20, this.bytes.length));
+    this.length = 0;
+    this.lines = 0;
     this.flags = 0;
     this.firstN = 0;
     this.lastN = 0;
@@ -54,8 +61,16 @@ export class MemberBuffer {
   }
 
   private add(json: string): void {
-    this.lines.push(json);
-    this.bytes += json.length + 1;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: room for that, and the newline.
+    const need = this.length + json.length * 3 + 1;
+    if (need > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, this.bytes.length * 2));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.length += this.bytes.write(json, this.length);
+    this.bytes[this.length++] = 0x0a;
+    this.lines++;
   }
 }
 

@@ -14,9 +14,11 @@ import { spec, startFleet, waitForFleet } from '../fleet/testing';
 import { connectClients } from '../host/test-support';
 import type { SelectServer } from '../lab/select-server';
 import { startEngine, waitFor } from '../lab/testing';
+import { decodeRecords, RecordEncoder } from './record-codec';
 
 /**
- * The recording's schema accepts every record the engine makes: the differential scripts
+ * The recording's schema accepts every record the engine makes (and the writer's encoding
+ * for its disk thread gives each one back whole): the differential scripts
  * (the seed's everyday paths and each of its bugs), the fleet's every behaviour in both
  * modes, the connection limit, the queue caps and the 1,024-descriptor wall. Each record
  * goes through the reader's own line parser, as a file's lines do.
@@ -26,6 +28,11 @@ const seen = new Set<ActionKind>();
 
 function expectValid(records: IterationRecord[]): void {
   expect(records.length).toBeGreaterThan(0);
+  // The writer hands records to its disk thread as numbers: they must come back whole.
+  const encoder = new RecordEncoder();
+  for (const record of records) encoder.add(record);
+  const { numbers, strings } = encoder.take();
+  expect([...decodeRecords(numbers, strings)]).toEqual(records);
   for (const [index, record] of records.entries()) {
     const parsed = parseLine(JSON.stringify(record), index + 1);
     if (!parsed.ok) throw new Error(`${parsed.error.message}\n${JSON.stringify(record)}`);

@@ -11,9 +11,10 @@ import {
   type SnapshotLine,
 } from '../../shared/recording/format';
 import type { SelectServer } from '../lab/select-server';
-import { gzipMember } from './gzip-member';
 import { LAB_VERSION } from './lab-version';
-import { MEMBER_FLAGS, MemberBuffer, type SealedMember } from './member-buffer';
+import { MEMBER_FLAGS } from '../../shared/recording/gzip-blocks';
+import { DiskThread } from './disk-thread';
+import { RecordEncoder } from './record-codec';
 
 /** What the writer needs from the engine: its state, its queues' sizes, its events. */
 export type RecordedEngine = Pick<SelectServer, 'snapshot' | 'queueSizes' | 'on'>;
@@ -36,26 +37,28 @@ export interface RecordingProgress {
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
-/** A block also ends when its lines reach this size: a seek decodes at most about this much. */
-const MAX_BLOCK_BYTES = 4 * 1024 * 1024;
-/** Lines waiting for the disk past this mean it cannot keep up: the recording stops rather than grow. */
-const MAX_BACKLOG_BYTES = 64 * 1024 * 1024;
+/** A block also ends at this many encoded numbers (about 4 MB of JSON): a seek decodes at most about that much. */
+const MAX_BLOCK_NUMBERS = 300_000;
+/** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
+const BATCH_NUMBERS = 200_000;
+/** Records waiting for the disk past this mean it cannot keep up: the recording stops rather than grow. */
+const MAX_BACKLOG_RECORDS = 200_000;
 
 /**
  * Records an engine to a file (docs/recording-format.md): a header, a snapshot, every
  * iteration record, a new snapshot every `snapshotEvery` iterations, and an end line.
  * It hooks the engine's `iteration` event only, so the engine does the same work recorded
- * or not; JSON.stringify is the cost it adds on the engine's thread (measured in `npm run bench`).
+ * or not. On the engine's thread a record costs only its encoding into numbers
+ * (record-codec.ts); JSON, gzip and the disk are the disk thread's (disk-worker.ts).
  */
 export class RecordingWriter {
-  private readonly buffer = new MemberBuffer();
+  private readonly encoder = new RecordEncoder();
   private readonly unlisten: (() => void)[] = [];
-  private chain: Promise<void> = Promise.resolve();
+  private readonly disk: DiskThread;
   private started = false;
   private stopped: Promise<Result<RecordingProgress>> | null = null;
   private sinceSnapshot = 0;
-  private blockBytes = 0;
-  private backlog = 0;
+  private blockNumbers = 0;
   private lastN = 0;
   private failure: string | null = null;
   private readonly timer: NodeJS.Timeout;
@@ -70,6 +73,7 @@ export class RecordingWriter {
     private readonly onEnd: (reason: EndReason) => void,
   ) {
     this.progress = { file: path, startedAt: Date.now(), iterations: 0, bytes: 0 };
+    this.disk = new DiskThread(file.fd, () => this.written());
     this.timer = setInterval(() => this.flush(), flushMs);
     this.timer.unref();
   }
@@ -132,8 +136,14 @@ export class RecordingWriter {
       server: engine.server,
     };
     this.lastN = engine.iteration;
-    this.buffer.push(JSON.stringify(header), MEMBER_FLAGS.header);
+    this.line(JSON.stringify(header), MEMBER_FLAGS.header);
     this.pushSnapshot();
+  }
+
+  /** A line that is not a record: the records before it go first, to keep the file in order. */
+  private line(json: string, flag: number): void {
+    this.sendRecords();
+    this.disk.send({ type: 'line', json, flag });
   }
 
   private pushSnapshot(): void {
@@ -142,52 +152,47 @@ export class RecordingWriter {
       engine: this.engine.snapshot(),
       queues: this.engine.queueSizes().map(([id, sizes]) => [id, encodeSizes(sizes)]),
     };
-    const json = JSON.stringify(line);
-    this.buffer.push(json, MEMBER_FLAGS.snapshot);
+    this.line(JSON.stringify(line), MEMBER_FLAGS.snapshot);
     this.sinceSnapshot = 0;
-    this.blockBytes = json.length;
+    this.blockNumbers = 0;
   }
 
   private onIteration(record: IterationRecord): void {
     if (!this.active) return;
     if (!this.started) return this.begin();
-    const json = JSON.stringify(record);
-    this.buffer.pushRecord(json, record.n);
+    const before = this.encoder.size;
+    this.encoder.add(record);
+    this.blockNumbers += this.encoder.size - before;
     this.lastN = record.n;
     this.progress.iterations++;
     this.sinceSnapshot++;
-    this.blockBytes += json.length;
-    if (this.sinceSnapshot >= this.snapshotEvery || this.blockBytes >= MAX_BLOCK_BYTES) {
-      this.flush();
+    if (this.sinceSnapshot >= this.snapshotEvery || this.blockNumbers >= MAX_BLOCK_NUMBERS)
       this.pushSnapshot();
-    }
+    else if (this.encoder.size >= BATCH_NUMBERS) this.sendRecords();
+    if (this.progress.iterations - this.disk.written.records > MAX_BACKLOG_RECORDS)
+      this.fail('the disk could not keep up with the engine');
   }
 
-  /** Seals the buffered lines into a member and queues it for compression and the disk. */
+  private sendRecords(): void {
+    if (this.encoder.records === 0) return;
+    this.disk.send({ type: 'records', ...this.encoder.take() });
+  }
+
+  /** What was recorded goes to the disk (the timer's job: at most a second is ever only in memory). */
   private flush(): void {
-    const member = this.buffer.seal();
-    if (member) this.write(member);
+    this.sendRecords();
+    this.disk.send({ type: 'flush' });
   }
 
-  private write(member: SealedMember): void {
-    const size = member.text.length;
-    this.backlog += size;
-    if (this.backlog > MAX_BACKLOG_BYTES && this.failure === null) {
-      this.failure = 'the disk could not keep up with the engine';
-      void this.stop('error');
-    }
-    this.chain = this.chain.then(async () => {
-      this.backlog -= size;
-      if (this.failure !== null) return;
-      try {
-        const bytes = await gzipMember(member.text, member.info);
-        await this.file.write(bytes);
-        this.progress.bytes += bytes.length;
-      } catch (error) {
-        this.failure = (error as Error).message;
-        void this.stop('error');
-      }
-    });
+  /** The disk thread wrote a member, or failed. */
+  private written(): void {
+    this.progress.bytes = this.disk.written.bytes;
+    if (this.disk.failure !== null) this.fail(this.disk.failure);
+  }
+
+  private fail(why: string): void {
+    if (this.active) void this.stop('error');
+    this.failure ??= why;
   }
 
   private async finish(reason: EndReason): Promise<Result<RecordingProgress>> {
@@ -195,15 +200,16 @@ export class RecordingWriter {
     for (const off of this.unlisten.splice(0)) off();
     if (!this.started) this.begin();
     const end: EndLine = { type: 'end', at: Date.now(), iteration: this.lastN, reason };
-    this.buffer.push(JSON.stringify(end), MEMBER_FLAGS.end);
-    this.flush();
-    await this.chain;
+    this.line(JSON.stringify(end), MEMBER_FLAGS.end);
+    const done = await this.disk.finish();
     await this.file.close().catch(() => undefined);
+    if (done.ok) this.progress.bytes = done.value.bytes;
     this.onEnd(reason);
-    if (this.failure !== null) {
+    const why = this.failure ?? (done.ok ? null : done.error.message);
+    if (why !== null) {
       return fail(
         'RECORDING',
-        `The recording stopped early: ${this.failure}. ${this.progress.file} holds what was written.`,
+        `The recording stopped early: ${why}. ${this.progress.file} holds what was written.`,
       );
     }
     return ok({ ...this.progress });

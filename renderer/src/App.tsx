@@ -4,7 +4,7 @@ import { FilesProvider } from './replay/files-context';
 import { OpenError, ReplayBar } from './replay/ReplayBar';
 import { useDropRecording } from './replay/use-drop-recording';
 import { useReplayKeys } from './replay/use-replay-keys';
-import { useReplaySync } from './replay/use-replay-sync';
+import { useFirstFrameMark, useReplaySync } from './replay/use-replay-sync';
 import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
 import { ConnectionPanel } from './components/ConnectionPanel';
@@ -35,6 +35,7 @@ function LabWindow({ api }: { api: LabApi }) {
   useFocusRescue();
   useReplaySync();
   useReplayKeys();
+  useFirstFrameMark();
   const dragging = useDropRecording();
   const link = useLabStore((s) => s.link);
   const replay = useLabStore((s) => s.replay !== null);

@@ -8,6 +8,7 @@ import { ReplaySource } from './replay-source';
  * whatever the window showed stays as it was), then shown in place of the live lab.
  */
 export async function openReplay(source: ByteSource): Promise<boolean> {
+  performance.mark('replay:open');
   const store = useLabStore.getState();
   store.setOpening(source.name);
   const replay = await Replay.open(source);

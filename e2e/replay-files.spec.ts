@@ -100,7 +100,7 @@ test('bad files: what is wrong and where, and the live lab goes on untouched', a
     [
       'notes.txt',
       'Tuesday: bring the projector\n',
-      /^Could not open notes\.txt\. notes\.txt is not a Socket Lab recording or --log jsonl file: Line 1 is not JSON \(/,
+      /^Not opened\. notes\.txt is not a Socket Lab recording or --log jsonl file: Line 1 is not JSON \(/,
     ],
     [
       'package.json',
@@ -114,7 +114,7 @@ test('bad files: what is wrong and where, and the live lab goes on untouched', a
       ),
       /This is a version 2 recording \(written by Socket Lab 2\.0\.0\); this Socket Lab reads version 1\. Update Socket Lab to open it\./,
     ],
-    ['empty.slrec.gz', '', /Could not open empty\.slrec\.gz\. empty\.slrec\.gz is empty\./],
+    ['empty.slrec.gz', '', /^Not opened\. empty\.slrec\.gz is empty\./],
   ];
   for (const [name, content, message] of bad) {
     const path = join(dir, name);

@@ -14,7 +14,10 @@ export async function openReplay(source: ByteSource): Promise<boolean> {
   const replay = await Replay.open(source);
   if (!replay.ok) {
     source.close?.();
-    useLabStore.getState().setOpening(null, `Could not open ${source.name}. ${replay.error.message}`);
+    // The reader's messages mostly start with the file's name already.
+    const { message } = replay.error;
+    const named = message.startsWith(source.name) ? message : `${source.name}: ${message}`;
+    useLabStore.getState().setOpening(null, `Not opened. ${named}`);
     return false;
   }
   useLabStore.getState().openReplay(new ReplaySource(replay.value, source.name));

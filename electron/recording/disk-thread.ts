@@ -14,7 +14,9 @@ function workerUrl(): URL {
   const source = new URL('./disk-worker.ts', import.meta.url);
   if (!existsSync(fileURLToPath(source))) return new URL('./recording-worker.js', import.meta.url);
   // tsx's ESM entry (require.resolve finds its CommonJS twin beside it).
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
   const tsx = pathToFileURL(api).href;
   const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(source.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);

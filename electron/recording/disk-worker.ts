@@ -5,6 +5,7 @@
  * where there is one).
  */
 import { writeSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MEMBER_FLAGS } from '../../shared/recording/gzip-blocks';
 import type { DiskWorkerData, FromDisk, ToDisk } from './disk-protocol';
@@ -13,6 +14,17 @@ import { MemberBuffer } from './member-buffer';
 import { decodeRecords } from './record-codec';
 
 const { fd } = workerData as DiskWorkerData;
+
+// The lowest priority: the thread takes only the CPU the engine (and its clients) leave, and
+// catches up when they pause. Linux only, where a thread's niceness is its own; elsewhere the
+// call would lower the whole lab's.
+if (process.platform === 'linux') {
+  try {
+    setPriority(19);
+  } catch {
+    // Not allowed here: the thread runs at the lab's priority.
+  }
+}
 const port = parentPort;
 const buffer = new MemberBuffer();
 let bytes = 0;

@@ -30,3 +30,24 @@ export function bytesSource(bytes: Uint8Array, name: string): ByteSource {
     read: async (offset, length) => bytes.subarray(offset, offset + length),
   };
 }
+
+/**
+ * Reads through a window of `windowBytes` read ahead: small reads close together (a hop from
+ * one member header to the next) cost one read of the source, not one each. A read that does
+ * not fit the window goes to the source as it is.
+ */
+export function readAhead(source: ByteSource, windowBytes = 256 * 1024): ByteSource {
+  let start = 0;
+  let window: Uint8Array = new Uint8Array(0);
+  return {
+    ...source,
+    read: async (offset, length) => {
+      if (offset >= start && offset + length <= start + window.length)
+        return window.subarray(offset - start, offset - start + length);
+      if (length > windowBytes) return source.read(offset, length);
+      window = await source.read(offset, windowBytes);
+      start = offset;
+      return window.subarray(0, length);
+    },
+  };
+}

@@ -4,7 +4,7 @@
  * snapshot, which the first frame needs anyway) and a last member cut short.
  */
 import { fail, ok, type Result } from '../result';
-import type { ByteSource } from './byte-source';
+import { readAhead, type ByteSource } from './byte-source';
 import { readBlockLines } from './block-lines';
 import type { Block, BlockContent, Catalog } from './catalog';
 import { inflateMember, inflatePrefix } from './inflate';
@@ -22,7 +22,9 @@ interface Member {
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
 /** The members, in order, as far as their headers hold together; and why they stop, if early. */
-async function hop(source: ByteSource): Promise<Result<{ members: Member[]; warning: string | null }>> {
+async function hop(file: ByteSource): Promise<Result<{ members: Member[]; warning: string | null }>> {
+  // Members of a second's records sit close together: read their headers a window at a time.
+  const source = readAhead(file);
   const members: Member[] = [];
   let line = 1;
   for (let offset = 0; offset < source.size;) {

@@ -41,6 +41,8 @@ export const DEFAULT_SNAPSHOT_EVERY = 500;
 const MAX_BLOCK_NUMBERS = 300_000;
 /** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
 const BATCH_NUMBERS = 200_000;
+/** How long records wait to be encoded, together. */
+const ENCODE_MS = 10;
 /** Records waiting for the disk past this mean it cannot keep up: the recording stops rather than grow. */
 const MAX_BACKLOG_RECORDS = 200_000;
 
@@ -60,6 +62,9 @@ export class RecordingWriter {
   private sinceSnapshot = 0;
   private blockNumbers = 0;
   private lastN = 0;
+  /** Records not encoded yet, and the timer that will. */
+  private pending: IterationRecord[] = [];
+  private encodeTimer: NodeJS.Timeout | undefined;
   private failure: string | null = null;
   private readonly timer: NodeJS.Timeout;
   readonly progress: RecordingProgress;
@@ -157,23 +162,41 @@ export class RecordingWriter {
     this.blockNumbers = 0;
   }
 
+  /**
+   * A record is kept as it is (the engine never changes one once made) and encoded a few
+   * milliseconds later with the others: the work leaves the path from one iteration to the
+   * next, and fills the time the loop waits for the network.
+   */
   private onIteration(record: IterationRecord): void {
     if (!this.active) return;
     if (!this.started) return this.begin();
-    const before = this.encoder.size;
-    this.encoder.add(record);
-    this.blockNumbers += this.encoder.size - before;
+    this.pending.push(record);
+    this.blockNumbers += 16 + record.actions.length * 5 + (record.inputs.length + record.outputs.length) * 2;
     this.lastN = record.n;
     this.progress.iterations++;
     this.sinceSnapshot++;
     if (this.sinceSnapshot >= this.snapshotEvery || this.blockNumbers >= MAX_BLOCK_NUMBERS)
       this.pushSnapshot();
-    else if (this.encoder.size >= BATCH_NUMBERS) this.sendRecords();
+    else this.encodeTimer ??= setTimeout(() => this.encodePending(), ENCODE_MS).unref();
     if (this.progress.iterations - this.disk.written.records > MAX_BACKLOG_RECORDS)
       this.fail('the disk could not keep up with the engine');
   }
 
+  private encodePending(): void {
+    clearTimeout(this.encodeTimer);
+    this.encodeTimer = undefined;
+    for (const record of this.pending) this.encoder.add(record);
+    this.pending = [];
+    if (this.encoder.size >= BATCH_NUMBERS) this.send();
+  }
+
+  /** Every record so far, encoded and on its way to the disk thread. */
   private sendRecords(): void {
+    this.encodePending();
+    this.send();
+  }
+
+  private send(): void {
     if (this.encoder.records === 0) return;
     this.disk.send({ type: 'records', ...this.encoder.take() });
   }
@@ -197,6 +220,7 @@ export class RecordingWriter {
 
   private async finish(reason: EndReason): Promise<Result<RecordingProgress>> {
     clearInterval(this.timer);
+    clearTimeout(this.encodeTimer);
     for (const off of this.unlisten.splice(0)) off();
     if (!this.started) this.begin();
     const end: EndLine = { type: 'end', at: Date.now(), iteration: this.lastN, reason };

@@ -5,7 +5,7 @@ import type { ConnectionDetail, EngineSnapshot, Fidelity } from '../../shared/en
 import type { Result } from '../../shared/result';
 import { Replay } from '../../shared/recording/replay';
 import { spec, startFleet, waitForFleet } from '../fleet/testing';
-import { random, startEngine, waitFor } from '../lab/testing';
+import { connect, random, startEngine, waitFor } from '../lab/testing';
 import { determined, fileSource, tempDir } from './testing';
 import { RecordingWriter } from './writer';
 
@@ -18,6 +18,13 @@ const sizesOf = (detail: Result<ConnectionDetail>): number[] =>
 /** Records a live engine under a mixed fleet; returns the file and the engine's own state after each iteration. */
 async function recordSession(fidelity: Fidelity) {
   const { server, port } = await startEngine({}, fidelity);
+  // Record from part way through a run, as the window's Record does: the file starts at a snapshot.
+  const early = await connect(port);
+  early.socket.write('before the recording');
+  await early.receivedAtLeast(20);
+  await waitFor(server, () => server.snapshot().outputs.length === 0, 'the echo finished');
+  const startsAfter = server.snapshot().iteration;
+  expect(startsAfter).toBeGreaterThan(0);
   const file = join(await tempDir(), 'session.slrec.gz');
   const seen = new Map<number, EngineSnapshot>();
   const queues = new Map<number, Map<number, number[]>>();
@@ -36,20 +43,22 @@ async function recordSession(fidelity: Fidelity) {
   await fleet.spawn(spec({ behaviour: 'reset', messageSize: 100 }), target);
   await waitForFleet(fleet, () => (fleet.summary().roundTrips ?? 0) >= 40, 'forty echoes');
   await fleet.stopAll();
+  early.socket.end();
   await waitFor(server, () => server.snapshot().connections.length === 0, 'every connection closed');
   const stopped = await writer.value.stop();
   if (!stopped.ok) throw new Error(stopped.error.message);
-  return { file, seen, queues, iterations: stopped.value.iterations };
+  return { file, seen, queues, iterations: stopped.value.iterations, startsAfter };
 }
 
 describe('a recording reaches every state the live engine had (issue 12)', () => {
   for (const fidelity of ['safe', 'tutorial'] as const) {
     it(`${fidelity}: seek anywhere, step forward, step back: the same lists, queues and counters`, async () => {
-      const { file, seen, queues, iterations } = await recordSession(fidelity);
+      const { file, seen, queues, iterations, startsAfter } = await recordSession(fidelity);
       const opened = await Replay.open(await fileSource(file));
       if (!opened.ok) throw new Error(opened.error.message);
       const replay = opened.value;
       expect(replay.catalog.warnings).toEqual([]);
+      expect(replay.first).toBe(startsAfter);
       expect(replay.last - replay.first).toBe(iterations);
       expect(replay.catalog.blocks.length).toBeGreaterThan(3);
       const expectAt = (n: number): void => {

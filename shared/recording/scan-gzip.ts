@@ -110,13 +110,14 @@ export async function scanGzip(source: ByteSource): Promise<Result<Catalog>> {
   }
   const head = await textOf(source, first);
   const headLines = head === null ? [] : splitLines(head, 1);
-  const headerLine = readBlockLines(headLines.slice(0, 1), 0);
+  // The header, and the first snapshot: the iteration the recording starts after.
+  const headerLine = readBlockLines(headLines.slice(0, 2), 0);
   if (head === null || headerLine.problem || !headerLine.header) {
     return fail('BAD_RECORDING', headerLine.problem ?? `${source.name}: its first block is damaged.`);
   }
   const groups = group(members);
   const blocks: Block[] = [];
-  let afterN = 0;
+  let afterN = headerLine.start?.engine.iteration ?? 0;
   for (const [index, group] of groups.entries()) {
     const isLast = index === groups.length - 1;
     const lastMember = group.at(-1) as Member;

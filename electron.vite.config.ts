@@ -27,11 +27,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // The fleet worker is its own entry: Electron forks it as a utility process (out/main/fleet.js).
+      // The fleet worker is its own entry: Electron forks it as a utility process (out/main/fleet.js);
+      // so is the recording's disk thread, a worker_threads Worker (out/main/recording-worker.js).
       lib: {
         entry: {
           main: resolve(root, 'electron/desktop-shell/main.ts'),
           fleet: resolve(root, 'electron/fleet/worker.ts'),
+          'recording-worker': resolve(root, 'electron/recording/disk-worker.ts'),
         },
       },
     },

@@ -94,7 +94,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'Literal[value=/^(server|loop|engine|lab|connection|clients):[a-z-]+$/]',
+          selector: 'Literal[value=/^(server|loop|engine|lab|connection|clients|recording):[a-z-]+$/]',
           message: 'Channel names live in shared/contract.ts (CHANNELS) only.',
         },
       ],

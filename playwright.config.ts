@@ -32,7 +32,10 @@ export default defineConfig({
     wait: { stdout: /(?<socketlab_url>http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/ },
     stdout: 'pipe',
     // The shell keeps its token in a folder of this checkout's, never in the user's own.
-    env: { SOCKET_LAB_RUNTIME_DIR: join(import.meta.dirname, 'node_modules/.cache/socket-lab-e2e-runtime') },
+    env: {
+      SOCKET_LAB_RUNTIME_DIR: join(import.meta.dirname, 'node_modules/.cache/socket-lab-e2e-runtime'),
+      SOCKET_LAB_RECORDINGS_DIR: join(import.meta.dirname, 'node_modules/.cache/socket-lab-e2e-recordings'),
+    },
     timeout: 30_000,
     reuseExistingServer: false,
   },

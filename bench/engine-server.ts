@@ -1,10 +1,12 @@
 /**
  * The engine as the bench runs it, in its own process: Run mode, Safe
  * fidelity, records on, every iteration record consumed by a listener.
- * argv[2]: JSON of EngineOptions overrides (noDelay, recvSize…).
+ * argv[2]: JSON of EngineOptions overrides (noDelay, recvSize…); argv[3]: a file to record
+ * to, as the window's Record does (measured against the same case without).
  */
 import type { EngineOptions } from '../shared/engine';
 import { SelectServer as LabServer } from '../electron/lab/select-server';
+import { RecordingWriter } from '../electron/recording/writer';
 import type { FromServer, ToServer } from './protocol';
 
 function send(message: FromServer): void {
@@ -34,9 +36,22 @@ async function main(): Promise<void> {
     console.error(started.error.message);
     process.exit(1);
   }
+  const recordTo = process.argv[3];
+  const writer = recordTo ? await RecordingWriter.start(server, recordTo) : null;
+  if (writer && !writer.ok) {
+    console.error(writer.error.message);
+    process.exit(1);
+  }
+  const recorder = writer?.value ?? null;
   process.on('message', (message: ToServer) => {
-    if (message.type === 'stats') send({ type: 'stats', records, actions });
-    else void server.stop().then(() => process.exit(0));
+    if (message.type === 'stats')
+      send({
+        type: 'stats',
+        records,
+        actions,
+        ...(recorder ? { recordedBytes: recorder.progress.bytes } : {}),
+      });
+    else void (recorder?.stop() ?? Promise.resolve()).then(() => server.stop()).then(() => process.exit(0));
   });
   process.on('disconnect', () => process.exit(0));
   send({ type: 'ready', port: started.value.port });

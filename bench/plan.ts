@@ -15,6 +15,8 @@ export interface BenchCase {
   /** How the server is set up, when not the default: "noDelay on". */
   variant: string;
   options?: Partial<EngineOptions>;
+  /** Engine: record every iteration to a file (the window's Record), to measure what that costs. */
+  record?: boolean;
 }
 
 const KiB = 1024;
@@ -53,6 +55,27 @@ export function mainCases(servers: ServerName[], quick: boolean): BenchCase[] {
     total,
   });
   return workloads.flatMap((w) => servers.map((server) => ({ ...w, server, variant: '' })));
+}
+
+/**
+ * Recording's cost (issue 12): the 1 KiB × 100 ping-pong with and without Record, in
+ * alternating pairs, so a load that comes and goes on a shared machine hits both alike.
+ */
+export function recordingCases(servers: ServerName[], quick: boolean): BenchCase[] {
+  if (!servers.includes('engine')) return [];
+  const pingPong = {
+    label: 'ping-pong 1 KiB × 100',
+    workload: 'ping-pong' as const,
+    size: KiB,
+    connections: 100,
+    total: 100,
+    server: 'engine' as const,
+  };
+  const pairs = quick ? 1 : 3;
+  return Array.from({ length: pairs }, () => [
+    { ...pingPong, variant: 'not recording' },
+    { ...pingPong, variant: 'recording', record: true },
+  ]).flat();
 }
 
 /** The extra rows: Nagle on the seed's 16 KiB ping-pong, and recv() size. */

@@ -46,4 +46,6 @@ export type FromWorker =
 
 export type ToServer = { type: 'stats' } | { type: 'stop' };
 export type FromServer =
-  { type: 'ready'; port: number } | { type: 'stats'; records: number; actions: number };
+  | { type: 'ready'; port: number }
+  /** `recordedBytes`: the recording's size on disk, when the engine records. */
+  | { type: 'stats'; records: number; actions: number; recordedBytes?: number };

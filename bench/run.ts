@@ -9,10 +9,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseBenchArgs, USAGE, type BenchSettings } from './args';
 import type { BenchContext, FleetBench } from './hooks';
 import { LoadPool, type Measured } from './load';
-import { extraCases, mainCases, type BenchCase } from './plan';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { extraCases, mainCases, recordingCases, type BenchCase } from './plan';
 import { formatRow, header, headline, rowOf, type Row } from './report';
 import { hasPython, ServerProcess } from './servers';
-import { printTargets } from './targets';
+import { printRecordingCost, printTargets } from './targets';
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 let nextClient = 0;
@@ -25,7 +28,8 @@ async function runCase(bench: BenchCase, settings: BenchSettings, pool: LoadPool
   try {
     const options =
       bench.server === 'engine' ? { ...settings.engineOptions, ...bench.options } : bench.options;
-    server = await ServerProcess.start({ name: bench.server, options, execArgv });
+    const recordTo = bench.record ? join(tmpdir(), `socket-lab-bench-${process.pid}.slrec.gz`) : undefined;
+    server = await ServerProcess.start({ name: bench.server, options, execArgv, recordTo });
   } catch (error) {
     return rowOf(bench, null, [`did not start: ${(error as Error).message}`], null);
   }
@@ -43,11 +47,14 @@ async function runCase(bench: BenchCase, settings: BenchSettings, pool: LoadPool
   };
   const measured: Measured = await pool.run(spec, server);
   if (!server.alive) notes.push(`CRASHED during the case: ${server.exit ?? ''}`);
-  const records = (await server.engineStats())?.records ?? null;
+  const stats = await server.engineStats();
+  const records = stats?.records ?? null;
+  if (stats?.recordedBytes !== undefined) notes.push(`recorded ${(stats.recordedBytes / 1e6).toFixed(1)} MB`);
   // The seed's KeyError comes when clients close: give it the moment to show.
   if (server.name === 'seed' && server.alive) await delay(200);
   if (notes.length === 0 && !server.alive) notes.push(`crashed as the clients closed: ${server.exit ?? ''}`);
   await server.stop();
+  if (bench.record) rmSync(join(tmpdir(), `socket-lab-bench-${process.pid}.slrec.gz`), { force: true });
   const { result } = measured;
   if (result.served < result.attempted)
     notes.push(`UNSERVED ${result.attempted - result.served}/${result.attempted}`);
@@ -157,11 +164,21 @@ async function main(): Promise<void> {
       console.log("\nTCP_NODELAY on the seed's 16 KiB ping-pong, and a larger recv() for the stream");
       extraRows = await runAll(extras, settings, pool, rows);
     }
+    const recording = recordingCases(settings.servers, settings.quick).filter(filter);
+    let recordingRows: Row[] = [];
+    if (recording.length > 0) {
+      console.log('\nRecording (issue 12): the same ping-pong, Record off and on, in alternating pairs');
+      recordingRows = await runAll(recording, settings, pool, rows);
+    }
     printTargets(rows, extraRows);
+    printRecordingCost(recordingRows);
     // The fleet's section belongs to the whole run, not to a filtered one.
     if (settings.only === null && settings.servers.includes('engine')) await runFleet(settings, rows);
     if (settings.jsonPath)
-      writeFileSync(settings.jsonPath, JSON.stringify({ settings, rows: [...rows, ...extraRows] }, null, 2));
+      writeFileSync(
+        settings.jsonPath,
+        JSON.stringify({ settings, rows: [...rows, ...extraRows, ...recordingRows] }, null, 2),
+      );
   } finally {
     pool.close();
   }

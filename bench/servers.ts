@@ -13,6 +13,8 @@ export interface ServerLaunch {
   options?: Partial<EngineOptions>;
   /** Extra node flags for the engine process, e.g. --cpu-prof. */
   execArgv?: string[];
+  /** Engine: record to this file (a RecordingWriter, as the window's Record). */
+  recordTo?: string;
 }
 
 const READY_TIMEOUT_MS = 15_000;
@@ -64,7 +66,7 @@ export class ServerProcess {
   }
 
   /** The engine's count of iteration records consumed. */
-  engineStats(): Promise<{ records: number; actions: number } | null> {
+  engineStats(): Promise<{ records: number; actions: number; recordedBytes?: number } | null> {
     if ((this.name !== 'engine' && this.name !== 'traced-seed') || !this.alive) return Promise.resolve(null);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(null), 2000);
@@ -72,7 +74,7 @@ export class ServerProcess {
         if (message.type !== 'stats') return;
         clearTimeout(timer);
         this.child.off('message', onMessage);
-        resolve({ records: message.records, actions: message.actions });
+        resolve({ records: message.records, actions: message.actions, recordedBytes: message.recordedBytes });
       };
       this.child.on('message', onMessage);
       this.child.send({ type: 'stats' } satisfies ToServer);
@@ -128,7 +130,8 @@ function spawnServer(launch: ServerLaunch): ChildProcess {
   const execArgv = ['--import', 'tsx', ...(launch.execArgv ?? [])];
   if (launch.name === 'node') return fork(here('./node-echo-server.ts'), [], { execArgv, stdio });
   if (launch.name === 'traced-seed') return fork(here('./traced-seed-server.ts'), [], { execArgv, stdio });
-  return fork(here('./engine-server.ts'), [JSON.stringify(launch.options ?? {})], { execArgv, stdio });
+  const args = [JSON.stringify(launch.options ?? {}), ...(launch.recordTo ? [launch.recordTo] : [])];
+  return fork(here('./engine-server.ts'), args, { execArgv, stdio });
 }
 
 /** utime + stime of a process, µs (clock ticks of 10 ms: USER_HZ is 100 on Linux). */

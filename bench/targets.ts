@@ -63,6 +63,33 @@ export function printTargets(rows: Row[], extras: Row[]): void {
   }
 }
 
+const median = (values: number[]): number | null => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? null : (sorted[Math.floor((sorted.length - 1) / 2)] ?? null);
+};
+
+/**
+ * Issue 12's target: Record slows the engine by at most 10% at 1 KiB × 100 ping-pong, as the
+ * ratio of the medians of the alternating pairs (msg/s), with server CPU per round trip beside.
+ */
+export function printRecordingCost(rows: Row[]): void {
+  const on = rows.filter((r) => r.bench.variant === 'recording');
+  const off = rows.filter((r) => r.bench.variant === 'not recording');
+  if (on.length === 0 || off.length === 0) return;
+  const rate = (list: Row[]) => median(list.flatMap((r) => (r.msgPerSec === null ? [] : [r.msgPerSec])));
+  const cost = (list: Row[]) => median(list.flatMap((r) => (r.cpuPerOp === null ? [] : [r.cpuPerOp])));
+  const [onRate, offRate, onCpu, offCpu] = [rate(on), rate(off), cost(on), cost(off)];
+  const ratio = onRate !== null && offRate !== null ? onRate / offRate : null;
+  const cpuNote =
+    onCpu !== null && offCpu !== null
+      ? `; server CPU per round trip ${offCpu.toFixed(1)} → ${onCpu.toFixed(1)} µs (${(((onCpu - offCpu) / offCpu) * 100).toFixed(0)}%)`
+      : '';
+  console.log(
+    `  ${verdict(ratio === null ? null : ratio >= 0.9)}  ping-pong 1 KiB × 100, recording to a file: ≥ 0.90× not recording — ` +
+      `${count(onRate)} vs ${count(offRate)} msg/s = ${ratio === null ? '–' : ratio.toFixed(2)}× (medians of ${on.length})${cpuNote}`,
+  );
+}
+
 /** Server CPU per operation, side by side: what a busy machine disturbs least. */
 function cpu(a: Row | undefined, b: Row | undefined, per: string): string {
   if (a?.cpuPerOp === null || a?.cpuPerOp === undefined || b?.cpuPerOp === null || b?.cpuPerOp === undefined)

@@ -10,6 +10,7 @@ import type {
 } from './engine';
 import type { ClientView, FleetSummary } from './fleet';
 import { BEHAVIOURS } from './fleet';
+import type { RecordingStatus } from './recording/status';
 import type { Result } from './result';
 
 /**
@@ -32,7 +33,16 @@ export const CHANNELS = {
   sendFromClient: 'clients:send',
   watchProgram: 'program:watch',
   watchEngine: 'program:unwatch',
+  startRecording: 'recording:start',
+  stopRecording: 'recording:stop',
   delta: 'lab:delta',
+  // The desktop app's recording files (DesktopFiles below): its dialog, and reads of what the user chose.
+  chooseRecording: 'recording:choose',
+  openSavedRecording: 'recording:open-saved',
+  readRecording: 'recording:read',
+  closeRecording: 'recording:close',
+  showSavedRecording: 'recording:show',
+  recordingOpened: 'recording:opened',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -116,6 +126,8 @@ export const argSchemas = {
   watchProgram: z.strictObject({ program: z.enum(['original', 'choose']) }),
   /** Back to the lab's own engine. */
   watchEngine: empty,
+  startRecording: empty,
+  stopRecording: empty,
 } as const;
 
 export type CommandName = keyof typeof argSchemas;
@@ -127,6 +139,8 @@ export interface LabSnapshot {
   history: IterationRecord[];
   clients: ClientView[];
   fleet: FleetSummary;
+  /** Recording, where the shell keeps recordings (a replay has none). */
+  recording?: RecordingStatus;
 }
 
 export interface CommandResults {
@@ -144,6 +158,8 @@ export interface CommandResults {
   sendFromClient: null;
   watchProgram: null;
   watchEngine: null;
+  startRecording: RecordingStatus;
+  stopRecording: RecordingStatus;
 }
 
 /** A notice shown next to what caused it: an error, a warning, a crash the original would have had. */
@@ -171,6 +187,8 @@ export interface LabDelta {
   clientsRemoved: number[];
   fleet: FleetSummary | null;
   notices: Notice[];
+  /** The recording's status, when it changed. */
+  recording?: RecordingStatus;
 }
 
 type Method<K extends CommandName> = (args: CommandArgs<K>) => Promise<Result<CommandResults[K]>>;
@@ -182,3 +200,43 @@ export type LabApi = { [K in CommandName]: Method<K> } & {
 };
 
 export const COMMAND_NAMES = Object.keys(argSchemas) as CommandName[];
+
+/** A file the desktop app's main process opened for the window to read (a replay's source). */
+export interface OpenedFile {
+  handle: number;
+  name: string;
+  size: number;
+}
+
+/** Bytes one read of an opened file may return. */
+export const MAX_READ_BYTES = 8 * 1024 * 1024;
+
+export const fileArgSchemas = {
+  openSavedRecording: z.strictObject({ name: z.string().max(100) }),
+  readRecording: z.strictObject({
+    handle: z.number().int().min(1),
+    offset: z.number().int().min(0),
+    length: z.number().int().min(0).max(MAX_READ_BYTES),
+  }),
+  closeRecording: z.strictObject({ handle: z.number().int().min(1) }),
+  showSavedRecording: z.strictObject({ name: z.string().max(100) }),
+} as const;
+
+/**
+ * The desktop app's recording files, beside the LabApi (window.labFiles): the main process
+ * opens the dialog, and the window reads only files the user chose there (or the lab's own
+ * recordings, by name). The browser shell has no such thing: a file picker gives the page
+ * the file, and a download gives the user a recording.
+ */
+export interface DesktopFiles {
+  /** The Open dialog; null when the user cancelled. */
+  chooseRecording(): Promise<Result<OpenedFile | null>>;
+  /** One of the lab's own recordings, by the name its status gave. */
+  openSavedRecording(args: z.infer<typeof fileArgSchemas.openSavedRecording>): Promise<Result<OpenedFile>>;
+  readRecording(args: z.infer<typeof fileArgSchemas.readRecording>): Promise<Result<Uint8Array>>;
+  closeRecording(args: z.infer<typeof fileArgSchemas.closeRecording>): Promise<Result<null>>;
+  /** Shows one of the lab's recordings in the file manager. */
+  showSavedRecording(args: z.infer<typeof fileArgSchemas.showSavedRecording>): Promise<Result<null>>;
+  /** A file chosen from the menu (File → Open Recording…); returns the unsubscribe. */
+  onRecordingOpened(listener: (file: OpenedFile) => void): () => void;
+}

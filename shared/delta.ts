@@ -44,6 +44,7 @@ export function mergeDeltas(a: LabDelta, b: LabDelta, maxRecords = MAX_BATCH_REC
     clientsRemoved: mergeRemoved(a.clientsRemoved, b.clientsRemoved, b.clients),
     fleet: b.fleet ?? a.fleet,
     notices: newest([...a.notices, ...b.notices], MAX_BATCH_NOTICES).kept,
+    ...(b.recording || a.recording ? { recording: b.recording ?? a.recording } : {}),
   };
 }
 
@@ -79,5 +80,6 @@ export function applyDelta(snapshot: LabSnapshot, delta: LabDelta): LabSnapshot 
     history,
     clients,
     fleet: delta.fleet ?? snapshot.fleet,
+    ...(delta.recording || snapshot.recording ? { recording: delta.recording ?? snapshot.recording } : {}),
   };
 }

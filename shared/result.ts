@@ -23,6 +23,9 @@ export type ErrorCode =
   | 'NO_PYTHON'
   | 'NO_SUCH_FILE'
   | 'NOT_SUPPORTED'
+  | 'BAD_RECORDING'
+  | 'RECORDING'
+  | 'REPLAY'
   | 'INTERNAL';
 
 export interface LabError {

@@ -2,7 +2,7 @@
  * `npm run screenshot`: the README's pictures of the real window (light and dark), taken
  * from the browser shell with a few real TCP clients halted mid-echo in Step mode, the
  * same window after its shell restarted with a new token, and the scenes of select() as
- * the kernel sees it (kernel-scenes.ts).
+ * the kernel sees it (kernel-scenes.ts), and Record and replay (replay-scenes.ts).
  */
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { KERNEL_SCENES, type Scene } from './kernel-scenes';
 import { programScene } from './program-scene';
+import { replayScenes } from './replay-scenes';
 import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     for (const scene of KERNEL_SCENES)
       if (want(scene.file.replace(/\.png$/, ''))) await kernelScene(browser, scene);
     if (want('program-original')) await programScene(browser, root, out);
+    await replayScenes(browser, root, out, want);
   } finally {
     await browser.close();
   }

@@ -29,7 +29,7 @@ export class LabPage {
     this.startServer = page.getByRole('button', { name: 'Start Server' });
     this.stopServer = page.getByRole('button', { name: 'Stop Server' });
     this.step = page.getByRole('button', { name: 'Step', exact: true });
-    this.stepAction = page.getByRole('button', { name: 'Step action' });
+    this.stepAction = page.getByRole('button', { name: 'Step action', exact: true });
     this.tutorialMode = page.getByRole('switch', { name: 'Tutorial mode' });
     this.crashBanner = page.getByRole('alert').filter({ hasText: 'original would crash here' });
     this.currentLine = page.getByRole('list', { name: 'Seed source' }).locator('[aria-current="step"]');

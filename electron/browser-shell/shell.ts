@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { LabHost } from '../host/lab-host';
 import type { BridgeLimits } from './bridge-connection';
 import { newToken } from './guards';
+import { recordingDownloads, type RecordingFolder } from './recording-downloads';
 import { staticHandler } from './static-files';
 import { createWsBridge } from './ws-bridge';
 
@@ -24,6 +25,8 @@ export interface ShellOptions {
   token?: string;
   /** Per-client send budget and stall time (tests shrink them). */
   limits?: BridgeLimits;
+  /** The recordings the window may download. */
+  recordings?: RecordingFolder;
 }
 
 /**
@@ -31,9 +34,15 @@ export interface ShellOptions {
  * listen error (EADDRINUSE, …) so the caller can say what went wrong.
  */
 export async function startBrowserShell(host: LabHost, options: ShellOptions): Promise<BrowserShell> {
-  const { staticDir, port, token = newToken(), limits } = options;
+  const { staticDir, port, token = newToken(), limits, recordings } = options;
   let boundPort = port;
-  const server = createServer(staticHandler(staticDir, () => boundPort, token));
+  const files = staticHandler(staticDir, () => boundPort, token);
+  const downloads = recordings ? recordingDownloads(recordings, token, () => boundPort) : null;
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (!(await downloads?.(request, response))) await files(request, response);
+    })();
+  });
   const bridge = createWsBridge(host, token, () => boundPort, limits);
   server.on('upgrade', (request, socket, head) => bridge.handleUpgrade(request, socket, head));
   server.on('clientError', (_error, socket) => socket.destroy());

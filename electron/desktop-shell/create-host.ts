@@ -1,10 +1,11 @@
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { dialog } from 'electron';
 import { FleetController } from '../fleet/controller';
 import { utilityLauncher } from '../fleet/electron-launcher';
 import { EngineSwitch } from '../host/engine-switch';
 import { LabHost } from '../host/lab-host';
 import { SelectServer } from '../lab/select-server';
+import { Recordings } from '../recording/recordings';
 import { ProgramSwitcher } from '../tracer/program-switcher';
 
 /** The Python program to watch, picked in the system's file dialog (the main process opens it, not the page). */
@@ -24,10 +25,14 @@ async function choosePythonProgram(): Promise<string | null> {
 /**
  * The engine and its host, as the Electron shell runs them; the fleet runs in a utility process
  * (`out/main/fleet.js`). The desktop app may watch a real program in the engine's place: the seed
- * itself, or one the user picks in the file dialog.
+ * itself, or one the user picks in the file dialog. Recordings go to Documents/Socket Lab, where
+ * the user finds them (SOCKET_LAB_RECORDINGS_DIR moves them), and follow whichever runs.
  */
-export function createHost(): LabHost {
+export function createHost(): { host: LabHost; recordings: Recordings } {
   const fleet = new FleetController(utilityLauncher(join(import.meta.dirname, 'fleet.js')));
   const engines = new EngineSwitch(new SelectServer());
-  return new LabHost(engines, fleet, new ProgramSwitcher(engines, choosePythonProgram));
+  const folder = process.env.SOCKET_LAB_RECORDINGS_DIR || join(app.getPath('documents'), 'Socket Lab');
+  const recordings = new Recordings(engines, folder);
+  const programs = new ProgramSwitcher(engines, choosePythonProgram);
+  return { host: new LabHost(engines, fleet, { programs, recordings }), recordings };
 }

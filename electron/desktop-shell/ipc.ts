@@ -1,7 +1,9 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, COMMAND_NAMES, type CommandName } from '../../shared/contract';
-import { fail } from '../../shared/result';
+import { CHANNELS, COMMAND_NAMES, fileArgSchemas, type CommandName } from '../../shared/contract';
+import { fail, type Result } from '../../shared/result';
 import type { LabHost } from '../host/lab-host';
+import { describeIssues } from '../host/validate';
+import type { RecordingFiles } from './recording-files';
 import { isTrustedSender } from './window';
 
 /** The sender of an invoke, in the shape the pure guard checks. */
@@ -19,7 +21,12 @@ function senderOf(event: IpcMainInvokeEvent) {
  * from the main frame of `window` showing the app (Electron checklist §17), and the
  * window subscribed to batches. Returns a function that removes it all.
  */
-export function setupIpc(host: LabHost, window: BrowserWindow, origins: readonly string[]): () => void {
+export function setupIpc(
+  host: LabHost,
+  window: BrowserWindow,
+  origins: readonly string[],
+  files: RecordingFiles,
+): () => void {
   const windowId = window.webContents.id;
   const handle = (name: CommandName) => {
     ipcMain.handle(CHANNELS[name], (event, args: unknown) =>
@@ -29,6 +36,7 @@ export function setupIpc(host: LabHost, window: BrowserWindow, origins: readonly
     );
   };
   COMMAND_NAMES.forEach(handle);
+  const fileChannels = setupFileIpc(files, (event) => isTrustedSender(senderOf(event), windowId, origins));
   const unsubscribe = host.subscribe({
     send: (delta) => {
       if (!window.isDestroyed()) window.webContents.send(CHANNELS.delta, delta);
@@ -37,5 +45,34 @@ export function setupIpc(host: LabHost, window: BrowserWindow, origins: readonly
   return () => {
     unsubscribe();
     for (const name of COMMAND_NAMES) ipcMain.removeHandler(CHANNELS[name]);
+    for (const channel of fileChannels) ipcMain.removeHandler(channel);
+    void files.closeAll();
   };
+}
+
+type FileCommand = keyof typeof fileArgSchemas;
+
+/** The recording files' channels (DesktopFiles): the same sender check, arguments validated, errors as values. */
+function setupFileIpc(files: RecordingFiles, trusted: (event: IpcMainInvokeEvent) => boolean): string[] {
+  const refused = fail('TRANSPORT', 'Refused: this call did not come from the Socket Lab window.');
+  const handlers: { [K in FileCommand]: (args: never) => Promise<Result<unknown>> } = {
+    openSavedRecording: (args: { name: string }) => files.openSaved(args.name),
+    readRecording: (args: { handle: number; offset: number; length: number }) =>
+      files.read(args.handle, args.offset, args.length),
+    closeRecording: (args: { handle: number }) => files.close(args.handle),
+    showSavedRecording: (args: { name: string }) => files.showSaved(args.name),
+  };
+  ipcMain.handle(CHANNELS.chooseRecording, (event) => (trusted(event) ? files.choose() : refused));
+  for (const name of Object.keys(handlers) as FileCommand[]) {
+    ipcMain.handle(CHANNELS[name], (event, args: unknown) => {
+      if (!trusted(event)) return refused;
+      const parsed = fileArgSchemas[name].safeParse(args);
+      if (!parsed.success) return fail('BAD_ARGUMENT', `${name}: ${describeIssues(parsed.error.issues)}`);
+      return (handlers[name] as (a: unknown) => Promise<Result<unknown>>)(parsed.data);
+    });
+  }
+  return [
+    CHANNELS.chooseRecording,
+    ...(Object.keys(handlers) as FileCommand[]).map((name) => CHANNELS[name]),
+  ];
 }

@@ -5,6 +5,8 @@ import { createHost } from './create-host';
 import { setupIpc } from './ipc';
 import { loadBounds, rememberBounds, setupQuit, setupSingleInstance } from './lifecycle';
 import { setupMenu } from './menu';
+import { RecordingFiles } from './recording-files';
+import { CHANNELS } from '../../shared/contract';
 import { allowedOrigins, APP_URL, createMainWindow, guardWebContents } from './window';
 
 const here = import.meta.dirname;
@@ -14,13 +16,21 @@ let mainWindow: BrowserWindow | undefined;
 
 async function onReady(): Promise<void> {
   serveAppProtocol(join(here, '../renderer'));
-  setupMenu();
-  const host = createHost();
+  const { host, recordings } = createHost();
   const bounds = await loadBounds();
-  mainWindow = await createMainWindow(join(here, '../preload/preload.cjs'), bounds, origins);
-  if (bounds.maximized) mainWindow.maximize();
-  rememberBounds(mainWindow);
-  setupQuit(host, setupIpc(host, mainWindow, origins));
+  const window = await createMainWindow(join(here, '../preload/preload.cjs'), bounds, origins);
+  mainWindow = window;
+  if (bounds.maximized) window.maximize();
+  rememberBounds(window);
+  const files = new RecordingFiles(window, recordings);
+  // File → Open Recording…: the dialog here, the replay in the window.
+  setupMenu(() => {
+    void files.choose().then((chosen) => {
+      if (chosen.ok && chosen.value && !window.isDestroyed())
+        window.webContents.send(CHANNELS.recordingOpened, chosen.value);
+    });
+  });
+  setupQuit(host, setupIpc(host, window, origins, files));
   await mainWindow.loadURL(devServerUrl ?? APP_URL);
 }
 

@@ -27,6 +27,25 @@ describe('menuTemplate', () => {
     expect(roles('win32')).toEqual(roles('linux'));
   });
 
+  it('has File → Open Recording… (Ctrl/Cmd+O), then Close (macOS) or Quit', () => {
+    for (const [platform, last] of [
+      ['darwin', 'close'],
+      ['linux', 'quit'],
+    ] as const) {
+      const actions = { ...recordingActions(), openRecording: () => actions.calls.push('open') };
+      const submenu = menuTemplate(platform, actions).find((item) => item.role === 'fileMenu')?.submenu;
+      const items = Array.isArray(submenu) ? submenu : [];
+      expect(items.map((item) => item.label ?? item.role ?? item.type)).toEqual([
+        'Open Recording…',
+        'separator',
+        last,
+      ]);
+      expect(items[0]?.accelerator).toBe('CmdOrCtrl+O');
+      (items[0]?.click as (() => void) | undefined)?.();
+      expect(actions.calls).toEqual(['open']);
+    }
+  });
+
   it('has Help → The tutorial, Report a problem and About', () => {
     const labels = helpItems(menuTemplate('linux', recordingActions())).map((item) => item.label);
     expect(labels).toEqual(['The tutorial', 'Report a problem', undefined, 'About Socket Lab']);

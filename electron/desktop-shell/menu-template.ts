@@ -4,14 +4,19 @@
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** What the Help items do; menu.ts supplies the Electron side. */
+/** What the File and Help items do; menu.ts supplies the Electron side. */
 export interface HelpActions {
+  /** File → Open Recording… (the main process's own dialog). */
+  openRecording?: () => void;
   showTutorial: () => void;
   reportProblem: () => void;
   showAbout: () => void;
 }
 
 /** Help's item labels, exactly as the menu shows them. */
+/** File → Open Recording…, as the menu shows it. */
+export const OPEN_RECORDING_LABEL = 'Open Recording…';
+
 export const HELP_LABELS = {
   tutorial: 'The tutorial',
   report: 'Report a problem',
@@ -29,9 +34,18 @@ export function menuTemplate(platform: NodeJS.Platform, actions: HelpActions): M
       { label: HELP_LABELS.about, click: () => actions.showAbout() },
     ],
   };
+  // The standard File menu, with Open Recording… first.
+  const file: MenuItemConstructorOptions = {
+    role: 'fileMenu',
+    submenu: [
+      { label: OPEN_RECORDING_LABEL, accelerator: 'CmdOrCtrl+O', click: () => actions.openRecording?.() },
+      { type: 'separator' },
+      platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
   return [
     ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
+    file,
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },

@@ -51,8 +51,8 @@ async function showAbout(): Promise<void> {
   if (response === 1) clipboard.writeText(versionLines(versions).join('\n'));
 }
 
-/** Installs the application menu (call after app `ready`). */
-export function setupMenu(): void {
+/** Installs the application menu (call after app `ready`); `openRecording` backs File → Open Recording…. */
+export function setupMenu(openRecording: () => void = () => undefined): void {
   // macOS's app menu keeps its native About item; give it the same text as Help → About.
   const versions = appVersions();
   app.setAboutPanelOptions({
@@ -61,6 +61,7 @@ export function setupMenu(): void {
     credits: aboutText(versions).detail,
   });
   const template = menuTemplate(process.platform, {
+    openRecording,
     showTutorial: showTutorialWindow,
     reportProblem: () => openAllowed(newIssueUrl(appVersions())),
     showAbout: () => void showAbout(),

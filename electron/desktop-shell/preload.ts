@@ -3,8 +3,10 @@ import {
   CHANNELS,
   type CommandName,
   type CommandResults,
+  type DesktopFiles,
   type LabApi,
   type LabDelta,
+  type OpenedFile,
 } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 
@@ -28,6 +30,8 @@ const api: LabApi = {
   sendFromClient: (args) => call('sendFromClient', args),
   watchProgram: (args) => call('watchProgram', args),
   watchEngine: (args) => call('watchEngine', args),
+  startRecording: (args) => call('startRecording', args),
+  stopRecording: (args) => call('stopRecording', args),
   onDelta(listener) {
     // The IPC event stays here: the page gets the batch only.
     const forward = (_event: IpcRendererEvent, delta: LabDelta) => listener(delta);
@@ -39,3 +43,21 @@ const api: LabApi = {
 };
 
 contextBridge.exposeInMainWorld('lab', api);
+
+/** The recording files, beside the LabApi: the dialog is the main process's; the page reads what it chose. */
+const files: DesktopFiles = {
+  chooseRecording: () => ipcRenderer.invoke(CHANNELS.chooseRecording),
+  openSavedRecording: (args) => ipcRenderer.invoke(CHANNELS.openSavedRecording, args),
+  readRecording: (args) => ipcRenderer.invoke(CHANNELS.readRecording, args),
+  closeRecording: (args) => ipcRenderer.invoke(CHANNELS.closeRecording, args),
+  showSavedRecording: (args) => ipcRenderer.invoke(CHANNELS.showSavedRecording, args),
+  onRecordingOpened(listener) {
+    const forward = (_event: IpcRendererEvent, file: OpenedFile) => listener(file);
+    ipcRenderer.on(CHANNELS.recordingOpened, forward);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.recordingOpened, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('labFiles', files);

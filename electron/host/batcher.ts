@@ -1,4 +1,5 @@
 import type { LabDelta, Notice } from '../../shared/contract';
+import type { RecordingStatus } from '../../shared/recording/status';
 import { MAX_BATCH_NOTICES, MAX_BATCH_RECORDS } from '../../shared/delta';
 import type { EngineSnapshot, IterationRecord } from '../../shared/engine';
 import type { EnginePort } from './engine-port';
@@ -21,6 +22,7 @@ export class DeltaCollector {
   /** When the engine's fields may be read again: reading them costs O(connections). */
   private nextEngineRead = 0;
   private lastSent = new Map<string, string>();
+  private recording: RecordingStatus | null = null;
 
   constructor(
     private readonly engine: EnginePort,
@@ -52,6 +54,11 @@ export class DeltaCollector {
     if (this.notices.length > MAX_BATCH_NOTICES) this.notices.shift();
   }
 
+  /** The recording's status changed: the next batch carries it. */
+  setRecording(status: RecordingStatus): void {
+    this.recording = status;
+  }
+
   /** The batch since the last call, or null when nothing changed. */
   take(): LabDelta | null {
     const engineChanges = this.engine.takeChanges();
@@ -62,6 +69,7 @@ export class DeltaCollector {
       engine === null &&
       !fleetDue &&
       this.records.length + this.notices.length === 0 &&
+      this.recording === null &&
       engineChanges.changed.length + engineChanges.removed.length === 0;
     if (quiet) return null;
     const { connections, removed } = this.connectionChanges(engineChanges);
@@ -77,7 +85,9 @@ export class DeltaCollector {
       clientsRemoved,
       fleet: this.fleet && fleetDue ? this.fleet.summary() : null,
       notices: this.notices,
+      ...(this.recording ? { recording: this.recording } : {}),
     };
+    this.recording = null;
     this.records = [];
     this.coalesced = 0;
     this.notices = [];

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
 import { NO_PROGRAMS, type ProgramPort } from './program-port';
+import type { RecordingsPort } from './recordings-port';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -12,6 +13,7 @@ export type Handlers = {
 };
 
 const FLEET_DOWN = 'No client fleet is running in this shell, so test clients are unavailable.';
+const NO_RECORDINGS = 'This shell keeps no recordings.';
 
 /** Hex text (spaces allowed) to bytes, or null when it is not whole bytes of hex. */
 function hexToBytes(text: string): Buffer | null {
@@ -30,7 +32,7 @@ export function createHandlers(
   engine: EnginePort,
   fleet: FleetPort | undefined,
   snapshot: () => LabSnapshot,
-  programs: ProgramPort = NO_PROGRAMS,
+  { programs = NO_PROGRAMS, recordings }: { programs?: ProgramPort; recordings?: RecordingsPort } = {},
 ): Handlers {
   return {
     startServer: ({ host, port }) => engine.start(host, port),
@@ -64,5 +66,7 @@ export function createHandlers(
     },
     watchProgram: ({ program }) => programs.watch(program),
     watchEngine: () => programs.unwatch(),
+    startRecording: () => recordings?.start() ?? fail('RECORDING', NO_RECORDINGS),
+    stopRecording: () => recordings?.stop() ?? fail('RECORDING', NO_RECORDINGS),
   };
 }

@@ -19,5 +19,6 @@ export type EnginePort = Pick<
   | 'inspect'
   | 'connectionView'
   | 'takeChanges'
+  | 'queueSizes'
   | 'on'
 >;

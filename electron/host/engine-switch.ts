@@ -93,6 +93,10 @@ export class EngineSwitch implements EnginePort {
     return this.current.takeChanges();
   }
 
+  queueSizes() {
+    return this.current.queueSizes();
+  }
+
   private listen(): void {
     const target = this.current;
     const offs = [

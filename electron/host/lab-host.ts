@@ -5,8 +5,15 @@ import { createHandlers, type Handlers } from './commands';
 import type { EnginePort } from './engine-port';
 import { NO_FLEET, type FleetPort } from './fleet-port';
 import type { ProgramPort } from './program-port';
+import type { RecordingsPort } from './recordings-port';
 import { SubscriberHub, type Subscriber } from './subscribers';
 import { describeIssues } from './validate';
+
+/** A shell's optional powers: a real program in the engine's place, recordings of the run. */
+export interface HostExtras {
+  programs?: ProgramPort;
+  recordings?: RecordingsPort;
+}
 
 /** Batches go out at most this often: ~60 a second, whatever the load. */
 const MIN_BATCH_INTERVAL_MS = 17;
@@ -19,6 +26,7 @@ const POLL_MS = 250;
  */
 export class LabHost {
   private readonly handlers: Handlers;
+  private readonly recordings?: RecordingsPort;
   private readonly collector: DeltaCollector;
   private readonly hub = new SubscriberHub();
   private readonly unlisten: (() => void)[] = [];
@@ -29,9 +37,11 @@ export class LabHost {
   constructor(
     private readonly engine: EnginePort,
     private readonly fleet?: FleetPort,
-    programs?: ProgramPort,
+    /** What this shell offers beyond the engine and the fleet: watching programs, recording. */
+    extras: HostExtras = {},
   ) {
-    this.handlers = createHandlers(engine, fleet, () => this.snapshot(), programs);
+    this.recordings = extras.recordings;
+    this.handlers = createHandlers(engine, fleet, () => this.snapshot(), extras);
     this.collector = new DeltaCollector(engine, fleet);
     const engineChanged = () => {
       this.collector.markEngineDirty();
@@ -57,6 +67,15 @@ export class LabHost {
         }),
         fleet.on('notice', (notice) => {
           this.collector.addNotice(notice);
+          this.schedule();
+        }),
+      );
+    }
+    const recorder = this.recordings;
+    if (recorder) {
+      this.unlisten.push(
+        recorder.on('change', () => {
+          this.collector.setRecording(recorder.status());
           this.schedule();
         }),
       );
@@ -97,6 +116,7 @@ export class LabHost {
       history: this.engine.history(),
       clients: this.fleet?.clients() ?? [],
       fleet: this.fleet?.summary() ?? NO_FLEET,
+      ...(this.recordings ? { recording: this.recordings.status() } : {}),
     };
   }
 
@@ -115,6 +135,7 @@ export class LabHost {
     clearInterval(this.poll);
     clearTimeout(this.timer);
     for (const off of this.unlisten.splice(0)) off();
+    await this.recordings?.dispose();
     if (this.fleet) await Promise.resolve(this.fleet.dispose()).catch(() => undefined);
     await this.engine.stop().catch(() => undefined);
   }

@@ -57,6 +57,13 @@ export class MessageQueue {
     return this.items.slice(this.head, this.head + limit);
   }
 
+  /** Every message's size, oldest first (a recording keeps sizes, never bytes). */
+  sizes(): number[] {
+    const sizes: number[] = [];
+    for (let i = this.head; i < this.items.length; i++) sizes.push(this.items[i]?.length ?? 0);
+    return sizes;
+  }
+
   private count(delta: number): void {
     this.bytes += delta;
     this.tally.bytes += delta;

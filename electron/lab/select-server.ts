@@ -241,6 +241,13 @@ export class SelectServer {
       : fail('NO_SUCH_CONNECTION', `There is no open connection #${id}.`);
   }
 
+  /** Each connection with a queue, and its messages' sizes (for a recording's snapshots). */
+  queueSizes(): [SocketId, number[]][] {
+    const loop = this.loop;
+    if (!loop) return [];
+    return [...loop.messageQueues].flatMap(([id, queue]) => (queue.length > 0 ? [[id, queue.sizes()]] : []));
+  }
+
   /** Connections changed or removed since the last call (tracking starts with the first call). */
   takeChanges(): { changed: SocketId[]; removed: SocketId[] } {
     return this.tally.take(this.loop?.sockets.keys() ?? []);

@@ -39,6 +39,7 @@ export class ProgramLoop {
   private readonly byId = new Map<SocketId, ProgramSocket>();
   private nextId = 1;
   private count = 0;
+  private ended = 0;
   private open: IterationRecord | null = null;
   inputs: SocketId[] = [];
   outputs: SocketId[] = [];
@@ -56,8 +57,25 @@ export class ProgramLoop {
     private readonly emitIteration: (record: IterationRecord) => void,
   ) {}
 
+  /** Iterations ended and told (the engine's meaning): one waiting in select() is not yet counted. */
   get iteration(): number {
+    return this.ended;
+  }
+
+  /** select() calls seen, the one under way included. */
+  get calls(): number {
     return this.count;
+  }
+
+  /**
+   * The iteration under way once its select() has returned, as the engine's Step action shows
+   * one half done: a snapshot then holds its actions so far, which the record will repeat.
+   */
+  get cursor(): { iteration: number; done: number; sets: SelectSets } | null {
+    const open = this.open;
+    return open && open.actions.length > 0
+      ? { iteration: open.n, done: open.actions.length, sets: open.sets }
+      : null;
   }
 
   /** Halted at a select() call whose result is not in yet (Step mode). */
@@ -208,6 +226,7 @@ export class ProgramLoop {
     const record = this.open;
     if (!record || record.actions.length === 0) return;
     this.open = null;
+    this.ended = record.n;
     record.micros = Math.round((Date.now() - record.at) * 1000);
     record.after = { inputs, outputs, queues: [] };
     this.emitIteration(record);

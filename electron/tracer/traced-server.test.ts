@@ -137,7 +137,7 @@ describe.skipIf(!hasPython)('a real program under the tracer', () => {
   it('Step mode: the program halts before each select() and makes one pass per step', async () => {
     const { server } = await trace([seedFile()], { step: true });
     const port = await listening(server);
-    await waitUntil(() => server.snapshot().iteration === 1, 'the first select() call');
+    await waitUntil(() => server.snapshot().pending !== null, 'the first select() call');
     const nothing = await server.step();
     expect(!nothing.ok && nothing.error.code).toBe('NOTHING_READY');
     const client = await connect(port);

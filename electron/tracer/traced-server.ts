@@ -11,6 +11,7 @@ import {
   type IterationRecord,
   type Mode,
   type ServerStatus,
+  type SocketId,
 } from '../../shared/engine';
 import { fail, ok, type Result } from '../../shared/result';
 import { Events } from '../lab/events';
@@ -173,7 +174,7 @@ export class TracedServer {
       outputs: loop?.outputs ?? [],
       lastSets: loop?.lastSets ?? null,
       pending: this.mode === 'step' ? (this.probe?.pending ?? null) : null,
-      cursor: null,
+      cursor: loop?.cursor ?? null,
       listener: {
         fd: listener?.fd ?? LISTENER_FD,
         backlog: listener?.backlog ?? 0,
@@ -203,6 +204,11 @@ export class TracedServer {
 
   takeChanges() {
     return this.loop?.takeChanges() ?? { changed: [], removed: [] };
+  }
+
+  /** A program's queues are its own: a recording of it holds none. */
+  queueSizes(): [SocketId, number[]][] {
+    return [];
   }
 
   private take(event: ShimEvent): void {
@@ -248,7 +254,7 @@ export class TracedServer {
     this.exit = signal ? `ended by ${signal}` : `exited with status ${code}`;
     const crashed = this.traceback !== null;
     if (crashed) this.notice('error', 'CRASH', `The program died: ${lastLine(this.traceback ?? '')}`);
-    else if ((this.loop?.iteration ?? 0) === 0)
+    else if ((this.loop?.calls ?? 0) === 0)
       this.notice(
         'warning',
         'EXITED',
@@ -263,7 +269,7 @@ export class TracedServer {
   }
 
   private noSelectYet(): void {
-    if (!this.program || this.program.exited || (this.loop?.iteration ?? 0) > 0) return;
+    if (!this.program || this.program.exited || (this.loop?.calls ?? 0) > 0) return;
     const served = (this.loop?.connections().length ?? 0) > 0;
     this.note = served
       ? 'The program serves connections without a select(), poll() or epoll() call the tracer knows: threads, blocking sockets, or an event loop written in C (uvloop, gevent). The lab shows its socket calls, not its loop.'

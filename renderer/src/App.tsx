@@ -1,4 +1,10 @@
 import type { LabApi } from '../../shared/contract';
+import { browserFiles, type RecordingFiles } from './replay/files';
+import { FilesProvider } from './replay/files-context';
+import { OpenError, ReplayBar } from './replay/ReplayBar';
+import { useDropRecording } from './replay/use-drop-recording';
+import { useReplayKeys } from './replay/use-replay-keys';
+import { useFirstFrameMark, useReplaySync } from './replay/use-replay-sync';
 import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
 import { ConnectionPanel } from './components/ConnectionPanel';
@@ -22,19 +28,32 @@ import './styles/toolbar.css';
 import './styles/lists.css';
 import './styles/panels.css';
 import './styles/options.css';
+import './styles/replay.css';
 
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
   useShortcuts(api);
   useFocusRescue();
+  useReplaySync();
+  useReplayKeys();
+  useFirstFrameMark();
+  const dragging = useDropRecording();
   const link = useLabStore((s) => s.link);
   // A watched program has no socket options of the lab's: its code sets its own.
   const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
+  const replay = useLabStore((s) => s.replay !== null);
   return (
-    <div className="app" data-state={link}>
+    <div
+      className="app"
+      data-state={link}
+      data-source={replay ? 'replay' : 'live'}
+      data-dragging={dragging || undefined}
+    >
       <Toolbar />
       <LinkLostBanner />
       <ProgramBanner />
+      <OpenError />
+      <ReplayBar />
       <NoticesBar />
       <main className="workspace">
         <div className="stage">
@@ -56,12 +75,19 @@ function LabWindow({ api }: { api: LabApi }) {
   );
 }
 
-/** The Socket Lab window, talking to the engine through `api` (whichever shell made it). */
-export function App({ api }: { api: LabApi }) {
+/**
+ * The Socket Lab window, talking to the engine through `api` (whichever shell made it), or,
+ * while one is open, to a replay behind the same LabApi: every panel reads the same store.
+ */
+export function App({ api, files = browserFiles(window.location) }: { api: LabApi; files?: RecordingFiles }) {
+  const replay = useLabStore((s) => s.replay?.source ?? null);
+  const shown = replay ?? api;
   return (
-    <LabApiProvider api={api}>
-      <LabWindow api={api} />
-    </LabApiProvider>
+    <FilesProvider files={files}>
+      <LabApiProvider api={shown}>
+        <LabWindow api={shown} />
+      </LabApiProvider>
+    </FilesProvider>
   );
 }
 

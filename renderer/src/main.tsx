@@ -9,7 +9,7 @@ const transport = pickTransport(window);
 /** Remounts the app after a reconnect, so it reads a fresh snapshot like a reload does. */
 function Shell({ transport }: { transport: Transport }) {
   const generation = useReconnects(transport);
-  return <App api={transport.api} key={generation} />;
+  return <App api={transport.api} files={transport.files} key={generation} />;
 }
 
 const root = document.getElementById('root');

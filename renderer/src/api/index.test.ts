@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LabApi } from '../../../shared/contract';
+import type { DesktopFiles, LabApi } from '../../../shared/contract';
+import { browserFiles } from '../replay/files';
 import { pickTransport, refusedMessage, webSocketUrl } from '.';
 
 describe('the renderer transport', () => {
@@ -21,5 +22,19 @@ describe('the renderer transport', () => {
     const lab = { onDelta: () => () => undefined } as unknown as LabApi;
     const fakeWindow = { lab } as unknown as Window;
     expect(pickTransport(fakeWindow).api).toBe(lab);
+  });
+
+  it("opens and shows recordings through the desktop app's files when the preload gave them, else downloads", () => {
+    const lab = { onDelta: () => () => undefined } as unknown as LabApi;
+    const labFiles = { onRecordingOpened: () => () => undefined } as unknown as DesktopFiles;
+    const desktop = pickTransport({ lab, labFiles } as unknown as Window).files;
+    expect(desktop.choose).toBeTypeOf('function');
+    expect(desktop.show).toBeTypeOf('function');
+    expect(desktop.downloadUrl).toBeUndefined();
+    const browser = browserFiles({ search: '?token=abc_-1' });
+    expect(browser.choose).toBeUndefined();
+    expect(browser.downloadUrl?.('socket-lab-2026-12-03-114012.slrec.gz')).toBe(
+      '/recordings/socket-lab-2026-12-03-114012.slrec.gz?token=abc_-1',
+    );
   });
 });

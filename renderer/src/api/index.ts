@@ -1,4 +1,5 @@
-import type { LabApi } from '../../../shared/contract';
+import type { DesktopFiles, LabApi } from '../../../shared/contract';
+import { browserFiles, desktopFiles, type RecordingFiles } from '../replay/files';
 import { DEFAULT_SERVE_PORT, WS_PATH } from '../../../shared/wire';
 import { createWsTransport, type LinkStatus, type StatusListener } from './ws-transport';
 
@@ -6,6 +7,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in the browser shell. */
     lab?: LabApi;
+    /** The desktop app's recording files (its dialog); absent in the browser shell. */
+    labFiles?: DesktopFiles;
   }
 }
 
@@ -13,6 +16,8 @@ declare global {
 export interface Transport {
   api: LabApi;
   onStatus(listener: StatusListener): () => void;
+  /** How recordings are opened, downloaded or shown in this shell. */
+  files: RecordingFiles;
 }
 
 /** The browser shell's WebSocket URL, from the page's own address and its `token` parameter. */
@@ -40,9 +45,13 @@ async function tokenRefused(location: Location): Promise<string | null> {
 
 /** window.lab under Electron, else the WebSocket to the browser shell that served this page. */
 export function pickTransport(win: Window): Transport {
-  if (win.lab) return { api: win.lab, onStatus: () => () => undefined };
+  if (win.lab) {
+    // The preload gives both; a page with window.lab and no files has nothing to download from.
+    const files = win.labFiles ? desktopFiles(win.labFiles) : browserFiles({ search: '' });
+    return { api: win.lab, onStatus: () => () => undefined, files };
+  }
   const ws = createWsTransport(webSocketUrl(win.location), WebSocket, () => tokenRefused(win.location));
-  return { api: ws, onStatus: (listener) => ws.onStatus(listener) };
+  return { api: ws, onStatus: (listener) => ws.onStatus(listener), files: browserFiles(win.location) };
 }
 
 export type { LinkStatus, StatusListener };

@@ -42,10 +42,15 @@ export function QueueView({ detail }: { detail: ConnectionDetail }) {
             return (
               <li key={index} className="queue-message">
                 <span className="queue-size">{formatBytes(message.bytes)}</span>
-                <code className="queue-preview">
-                  {shown}
-                  {bytes.length < message.bytes ? '…' : ''}
-                </code>
+                {/* A recording keeps sizes, never the bytes: a message with no preview says so. */}
+                {bytes.length === 0 && message.bytes > 0 ? (
+                  <span className="muted queue-preview">contents not recorded</span>
+                ) : (
+                  <code className="queue-preview">
+                    {shown}
+                    {bytes.length < message.bytes ? '…' : ''}
+                  </code>
+                )}
               </li>
             );
           })}

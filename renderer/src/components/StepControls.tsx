@@ -1,3 +1,4 @@
+import { StepBackButtons } from '../replay/StepBackButtons';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
 import { KeepFocusButton } from './KeepFocusButton';
@@ -13,6 +14,7 @@ export function StepControls() {
   const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
   return (
     <div className="step-controls">
+      <StepBackButtons />
       <KeepFocusButton
         className="btn"
         disabled={!stepping}

@@ -1,3 +1,5 @@
+import { OpenRecording } from '../replay/OpenRecording';
+import { RecordControls } from '../replay/RecordControls';
 import { Counters } from './Counters';
 import { ModeControls } from './ModeControls';
 import { ProgramControls } from './ProgramControls';
@@ -7,10 +9,26 @@ import { StepControls } from './StepControls';
 import { TutorialSwitch } from './TutorialSwitch';
 import { useLabStore } from '../store/lab-store';
 
+const LIVE_KEYS = [
+  ['Space', 'step'],
+  ['⇧ Space', 'action'],
+  ['R', 'run'],
+  ['S', 'start/stop'],
+] as const;
+const REPLAY_KEYS = [
+  ['Space', 'step'],
+  ['⇧ Space', 'action'],
+  ['B', 'back'],
+  ['⇧ B', 'action back'],
+  ['R', 'play'],
+] as const;
+
 /** Two rows: the server and its counters; then the loop (mode, stepping, fidelity) and the keys. The app's name is the page's one h1. */
 export function Toolbar() {
   // A watched program runs its own code: no address to bind, no Safe/Tutorial switch.
   const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
+  // A replay has no server to start: its own bar, below, says what it shows.
+  const replay = useLabStore((s) => s.replay !== null);
   return (
     <header className="toolbar">
       <div className="toolbar-row">
@@ -20,16 +38,25 @@ export function Toolbar() {
           </span>
           <h1 className="brand-name">Socket Lab</h1>
         </div>
-        {watching ? <ProgramControls /> : <ServerControls />}
-        {!watching && <ProgramMenu />}
+        {!replay && (watching ? <ProgramControls /> : <ServerControls />)}
+        {!replay && !watching && <ProgramMenu />}
         <Counters />
+        <div className="recording-controls">
+          {!replay && <RecordControls />}
+          <OpenRecording />
+        </div>
       </div>
       <div className="toolbar-row toolbar-loop">
         <ModeControls />
         <StepControls />
         {!watching && <TutorialSwitch />}
         <p className="keys" aria-hidden="true">
-          <kbd>Space</kbd> step · <kbd>⇧ Space</kbd> action · <kbd>R</kbd> run · <kbd>S</kbd> start/stop
+          {(replay ? REPLAY_KEYS : LIVE_KEYS).map(([key, what], i) => (
+            <span key={key}>
+              {i > 0 && ' · '}
+              <kbd>{key}</kbd> {what}
+            </span>
+          ))}
         </p>
       </div>
     </header>

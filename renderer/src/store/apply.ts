@@ -7,6 +7,7 @@ import type {
   SocketId,
 } from '../../../shared/engine';
 import type { ClientView, FleetSummary } from '../../../shared/fleet';
+import type { RecordingStatus } from '../../../shared/recording/status';
 
 /** The engine's state without its connections, which live in their own Map. */
 export type EngineState = Omit<EngineSnapshot, 'connections'>;
@@ -26,6 +27,8 @@ export interface LabData {
   notices: Notice[];
   /** Where the original would have crashed, newest last (they scroll by too fast to catch live). */
   crashes: CrashMark[];
+  /** Recording, where the source keeps recordings (the live lab; a replay has none). */
+  recording: RecordingStatus | null;
 }
 
 /** A crash the original would have had, and the iteration it happened in. */
@@ -62,6 +65,7 @@ export const emptyLabData = (): LabData => ({
   fleet: null,
   notices: [],
   crashes: [],
+  recording: null,
 });
 
 /** The store's lab data as a fresh snapshot describes it. */
@@ -78,6 +82,7 @@ export function fromSnapshot(snapshot: LabSnapshot): LabData {
     fleet: snapshot.fleet,
     notices: [],
     crashes: crashesIn(snapshot.history).slice(-MAX_CRASHES),
+    recording: snapshot.recording ?? null,
   };
 }
 
@@ -140,5 +145,6 @@ export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
   if (clients !== data.clients) patch.clients = clients;
   if (delta.fleet) patch.fleet = delta.fleet;
   if (delta.notices.length > 0) patch.notices = data.notices.concat(delta.notices).slice(-MAX_NOTICES);
+  if (delta.recording) patch.recording = delta.recording;
   return patch;
 }

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { CommandName, LabDelta, LabSnapshot } from '../../../shared/contract';
 import type { Action, SocketId } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
+import type { ReplayInfo } from '../replay/replay-info';
+import type { ReplaySource } from '../replay/replay-source';
 import { applyDelta, emptyLabData, fromSnapshot, type LabData } from './apply';
 
 /**
@@ -27,6 +29,15 @@ export interface ViewState {
   dismissedBefore: number;
 }
 
+/** The replay the window shows instead of the live lab, and the file being opened. */
+export interface ReplayState {
+  replay: { source: ReplaySource; info: ReplayInfo } | null;
+  /** A file being looked over, by name. */
+  opening: string | null;
+  /** Why the last file could not be opened (the live lab, or the replay, is untouched). */
+  openError: string | null;
+}
+
 export interface LabActions {
   applySnapshot(snapshot: LabSnapshot): void;
   applyDelta(delta: LabDelta): void;
@@ -38,9 +49,17 @@ export interface LabActions {
   clearTrail(): void;
   setError(command: CommandName, error: LabError | null): void;
   dismissNotices(): void;
+  /** A replay jumped: draw from this snapshot, with its Step action trail. */
+  applyReset(snapshot: LabSnapshot, trail: Action[]): void;
+  /** Shows `source` instead of the live lab (or the replay shown before). */
+  openReplay(source: ReplaySource): void;
+  /** Back to the live lab. */
+  closeReplay(): void;
+  setReplayInfo(info: ReplayInfo): void;
+  setOpening(name: string | null, error?: string | null): void;
 }
 
-export type LabState = LabData & ViewState & LabActions;
+export type LabState = LabData & ViewState & ReplayState & LabActions;
 
 const initialView = (): ViewState => ({
   link: 'connecting',
@@ -53,9 +72,12 @@ const initialView = (): ViewState => ({
 });
 
 /** The one store of the window. Maps and arrays are replaced, never mutated. */
-export const useLabStore = create<LabState>()((set) => ({
+export const useLabStore = create<LabState>()((set, get) => ({
   ...emptyLabData(),
   ...initialView(),
+  replay: null,
+  opening: null,
+  openError: null,
   applySnapshot: (snapshot) => set({ ...fromSnapshot(snapshot), link: 'ready', linkError: null }),
   applyDelta: (delta) =>
     set((state) => {
@@ -81,9 +103,34 @@ export const useLabStore = create<LabState>()((set) => ({
       return { errors };
     }),
   dismissNotices: () => set((state) => ({ dismissedBefore: state.notices.at(-1)?.at ?? Date.now() })),
+  applyReset: (snapshot, trail) =>
+    set((state) => {
+      const data = fromSnapshot(snapshot);
+      const selectedId =
+        state.selectedId !== null && data.connections.has(state.selectedId) ? state.selectedId : null;
+      // A jump keeps what the window has gathered along the way: its notices, its crash marks.
+      return { ...data, notices: state.notices, stepTrail: trail, selectedId, viewing: null, link: 'ready' };
+    }),
+  openReplay: (source) => {
+    get().replay?.source.close();
+    set({
+      ...emptyLabData(),
+      ...initialView(),
+      replay: { source, info: source.info() },
+      opening: null,
+      openError: null,
+    });
+  },
+  closeReplay: () => {
+    get().replay?.source.close();
+    set({ ...emptyLabData(), ...initialView(), replay: null });
+  },
+  setReplayInfo: (info) => set((state) => (state.replay ? { replay: { ...state.replay, info } } : state)),
+  setOpening: (name, error = null) => set({ opening: name, openError: error }),
 }));
 
 /** Back to a fresh window, for tests and for reconnecting to a new engine. */
 export function resetLabStore(): void {
-  useLabStore.setState({ ...emptyLabData(), ...initialView() });
+  useLabStore.getState().replay?.source.close();
+  useLabStore.setState({ ...emptyLabData(), ...initialView(), replay: null, opening: null, openError: null });
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { LabApi, LabDelta } from '../../../shared/contract';
+import { isResettable } from '../replay/resettable';
 import { useLabStore } from './lab-store';
 
 /** Waits between snapshot attempts while the transport is still coming up. */
@@ -12,7 +13,8 @@ const QUIET_ATTEMPTS = 4;
  * snapshot, apply it, then apply every later batch. Batches that arrive before the
  * snapshot's reply are older than it on an ordered transport, so they are dropped
  * (replaying them could resurrect a socket that closed meanwhile). A transport that
- * is not up yet fails the snapshot at once: ask again with backoff.
+ * is not up yet fails the snapshot at once: ask again with backoff. A source that can jump
+ * (a replay) hands over a fresh snapshot instead of a batch; it comes in by the same door.
  */
 export function useLabSync(api: LabApi): void {
   useEffect(() => {
@@ -22,6 +24,11 @@ export function useLabSync(api: LabApi): void {
     const off = api.onDelta((delta: LabDelta) => {
       if (haveSnapshot) useLabStore.getState().applyDelta(delta);
     });
+    const offReset = isResettable(api)
+      ? api.onReset((snapshot, trail) => {
+          if (haveSnapshot) useLabStore.getState().applyReset(snapshot, trail);
+        })
+      : () => undefined;
     const ask = async (attempt: number): Promise<void> => {
       let message: string;
       try {
@@ -53,6 +60,7 @@ export function useLabSync(api: LabApi): void {
       live = false;
       clearTimeout(timer);
       off();
+      offReset();
     };
   }, [api]);
 }

@@ -77,6 +77,8 @@ export function handMadeApi(initial: LabSnapshot, answers: Answers = {}) {
     sendFromClient: answer('sendFromClient'),
     watchProgram: answer('watchProgram'),
     watchEngine: answer('watchEngine'),
+    startRecording: answer('startRecording'),
+    stopRecording: answer('stopRecording'),
     onDelta(listener: (d: LabDelta) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

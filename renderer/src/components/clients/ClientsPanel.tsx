@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLabStore } from '../../store/lab-store';
 import { ClientList } from './ClientList';
 import { CustomMessage } from './CustomMessage';
 import { FleetCharts } from './FleetCharts';
@@ -13,20 +14,28 @@ import './clients.css';
  */
 export function ClientsPanel() {
   const [selected, setSelected] = useState<number | null>(null);
+  const replay = useLabStore((s) => s.replay !== null);
   return (
     <section className="panel clients-panel" aria-labelledby="clients-title">
       <header className="panel-header">
         <h2 id="clients-title">Test clients</h2>
         <span className="muted">real TCP clients in a process of their own</span>
       </header>
-      <div className="clients-body">
-        <SpawnForm />
-        <FleetTotals />
-        <ClientList selected={selected} onSelect={setSelected} />
-        <CustomMessage clientId={selected} />
-        <RttHistogram />
-        <FleetCharts />
-      </div>
+      {replay ? (
+        <p className="panel-empty" data-fleet="replay">
+          A replay has no test clients: a recording holds what the server did, not what its clients saw. Close
+          the replay to spawn clients against the live lab.
+        </p>
+      ) : (
+        <div className="clients-body">
+          <SpawnForm />
+          <FleetTotals />
+          <ClientList selected={selected} onSelect={setSelected} />
+          <CustomMessage clientId={selected} />
+          <RttHistogram />
+          <FleetCharts />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,146 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './pages/accessibility';
+import { ClientsPanelPage } from './pages/ClientsPanelPage';
+import { LabPage } from './pages/LabPage';
+import { ReplayPage, type WindowState } from './pages/ReplayPage';
+import { freePort } from './pages/tcp';
+
+/**
+ * Issue 12: record a live session, open it, step forward and back, and see again exactly
+ * what the live window showed; a headless log opens the same way.
+ */
+let lab: LabPage;
+let replay: ReplayPage;
+let fleet: ClientsPanelPage;
+let dir: string;
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test.beforeEach(async ({ page }, testInfo) => {
+  lab = new LabPage(page, testInfo);
+  replay = new ReplayPage(page);
+  fleet = new ClientsPanelPage(page);
+  dir = await mkdtemp(join(tmpdir(), 'socket-lab-replay-e2e-'));
+  await lab.open();
+  await fleet.stopAll();
+  await lab.reset();
+});
+
+test.afterEach(async () => {
+  if (await replay.close.isVisible()) await replay.close.click();
+  await fleet.stopAll();
+  await lab.reset();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Halted in Step: waits until select() would return something, so the next Step has work. */
+async function readyToStep(): Promise<void> {
+  await expect(lab.page.locator('[data-marks]:not([data-marks=""])').first()).toBeVisible();
+}
+
+test('record a live session with clients; the replay steps forward and back through the same states', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await lab.start(await freePort());
+  await lab.mode('Step');
+  await fleet.spawn(3, 'echo', { size: 100, intervalMs: 20 });
+  await readyToStep();
+  await replay.record.click();
+  await expect(replay.stopRecording).toBeVisible();
+  // What the live window shows: before the first step, after each Step, after each Step action.
+  const live: WindowState[] = [await replay.state()];
+  const iteration = async (): Promise<number> => Number(await lab.counters.getAttribute('data-iteration'));
+  const start = await iteration();
+  const stepLive = async (): Promise<void> => {
+    await readyToStep();
+    const before = await iteration();
+    await lab.step.click();
+    await expect(lab.counters).toHaveAttribute('data-iteration', String(before + 1));
+    live.push(await replay.state());
+  };
+  for (let i = 0; i < 6; i++) await stepLive();
+  await readyToStep();
+  for (let i = 0; i < 3; i++) {
+    await lab.stepAction.click();
+    await expect(lab.currentAction).toBeVisible();
+    await expect.poll(async () => (await replay.state()).action).not.toBe(live.at(-1)?.action);
+    live.push(await replay.state());
+  }
+  await lab.step.click(); // the rest of that iteration
+  await expect(lab.currentAction).toBeHidden();
+  live.push(await replay.state());
+  for (let i = 0; i < 3; i++) await stepLive();
+  await replay.stopRecording.click();
+  await expect(replay.record).toBeVisible();
+
+  // The file, as a user gets it: downloaded, then opened with Open recording….
+  const download = page.waitForEvent('download');
+  await replay.download.click();
+  const file = join(dir, (await download).suggestedFilename());
+  await (await download).saveAs(file);
+  await replay.openReplay(file);
+  await expect(replay.banner).toContainText('Replay — no sockets: every panel shows socket-lab-');
+  await expect(page.locator('[data-source="replay"]')).toBeVisible();
+  await expect(page.locator('[data-fleet="replay"]')).toBeVisible();
+  await expectAccessible(page, 'replay banner shown');
+
+  // Forward, in the same steps: the same states.
+  await replay.expectAt(start);
+  expect(await replay.state()).toEqual(live[0]);
+  const seen = [await replay.state()];
+  const stepReplay = async (button: 'step' | 'stepAction'): Promise<void> => {
+    const before = await replay.state();
+    await lab[button].click();
+    await expect.poll(() => replay.state()).not.toEqual(before);
+    seen.push(await replay.state());
+  };
+  for (let i = 0; i < 6; i++) await stepReplay('step');
+  for (let i = 0; i < 3; i++) await stepReplay('stepAction');
+  await stepReplay('step');
+  for (let i = 0; i < 3; i++) await stepReplay('step');
+  expect(seen).toEqual(live);
+
+  // Back, a Step back at a time (each a seek from the nearest snapshot): the same states again.
+  for (let n = start + 10; n >= start + 7; n--) {
+    await replay.stepBack.click();
+    await replay.expectAt(n - 1);
+  }
+  expect(await replay.state()).toEqual(live[6]);
+  await expectAccessible(page, 'replay stepped back');
+  // Into the iteration Step action ran live, then back out of it an action at a time.
+  for (const index of [7, 8, 9]) {
+    await lab.stepAction.click();
+    await replay.expectAt(start + 6, index - 6);
+    expect(await replay.state()).toEqual(live[index]);
+  }
+  for (const index of [8, 7, 6]) {
+    await replay.stepActionBack.click();
+    await replay.expectAt(start + 6, index - 6);
+    expect(await replay.state()).toEqual(live[index]);
+  }
+
+  // The scrubber, and Go to.
+  await replay.scrubber.focus();
+  await page.keyboard.press('Home');
+  await replay.expectAt(start);
+  expect(await replay.state()).toEqual(live[0]);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await replay.expectAt(start + 2);
+  expect(await replay.state()).toEqual(live[2]);
+  await expectAccessible(page, 'replay scrubbing');
+  await replay.goTo.fill(String(start + 4));
+  await replay.go.click();
+  await replay.expectAt(start + 4);
+  expect(await replay.state()).toEqual(live[4]);
+
+  // Close: the live lab, untouched all along.
+  await replay.close.click();
+  await expect(page.locator('[data-source="live"]')).toBeVisible();
+  await expect(lab.stopServer).toBeVisible();
+  await expect(lab.counters).toHaveAttribute('data-iteration', String(start + 10));
+});

@@ -1,0 +1,76 @@
+/**
+ * The recording's disk thread: rebuilds the records the writer encoded, writes them as JSON
+ * lines into gzip members and the members to the file. Everything a recording costs beyond
+ * encoding happens here, off the engine's thread (a worker_threads Worker: a core of its own
+ * where there is one).
+ */
+import { writeSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import { MEMBER_FLAGS } from '../../shared/recording/gzip-blocks';
+import type { DiskWorkerData, FromDisk, ToDisk } from './disk-protocol';
+import { gzipMember } from './gzip-member';
+import { MemberBuffer } from './member-buffer';
+import { decodeRecords } from './record-codec';
+
+const { fd } = workerData as DiskWorkerData;
+
+// The lowest priority: the thread takes only the CPU the engine (and its clients) leave, and
+// catches up when they pause. Linux only, where a thread's niceness is its own; elsewhere the
+// call would lower the whole lab's.
+if (process.platform === 'linux') {
+  try {
+    setPriority(19);
+  } catch {
+    // Not allowed here: the thread runs at the lab's priority.
+  }
+}
+const port = parentPort;
+const buffer = new MemberBuffer();
+let bytes = 0;
+let records = 0;
+let failed = false;
+
+const say = (message: FromDisk): void => port?.postMessage(message);
+
+function seal(): void {
+  const member = buffer.seal();
+  if (!member || failed) return;
+  const gzip = gzipMember(member.text, member.info);
+  for (let at = 0; at < gzip.length;) at += writeSync(fd, gzip, at);
+  bytes += gzip.length;
+}
+
+function handle(message: ToDisk): void {
+  switch (message.type) {
+    case 'line':
+      // A snapshot starts a member (the first one, after the header): a reader can begin decoding there.
+      if (message.flag & MEMBER_FLAGS.snapshot && !buffer.onlyHeader) seal();
+      buffer.push(message.json, message.flag);
+      return;
+    case 'records':
+      for (const record of decodeRecords(message.numbers, message.strings)) {
+        buffer.pushRecord(JSON.stringify(record), record.n);
+        records++;
+      }
+      return;
+    case 'flush':
+      seal();
+      say({ type: 'progress', bytes, records });
+      return;
+    case 'finish':
+      seal();
+      say({ type: 'done', bytes, records });
+      port?.close();
+  }
+}
+
+port?.on('message', (message: ToDisk) => {
+  if (failed) return;
+  try {
+    handle(message);
+  } catch (error) {
+    failed = true;
+    say({ type: 'error', message: (error as Error).message });
+  }
+});

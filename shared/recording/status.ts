@@ -1,0 +1,11 @@
+/** What the window shows about recording: the one under way, the last one made, and where they are kept. */
+export interface RecordingStatus {
+  active: { name: string; startedAt: number; iterations: number; bytes: number } | null;
+  /** The last recording finished: to download, show or open. */
+  last: { name: string; iterations: number; bytes: number; error: string | null } | null;
+  /** Where the lab keeps recordings, as the host names it. */
+  folder: string;
+}
+
+/** The name the lab gives a recording it makes: the only names the shells hand out or serve. */
+export const RECORDING_NAME = /^socket-lab-\d{4}-\d{2}-\d{2}-\d{6}(-\d{1,3})?\.slrec\.gz$/;

@@ -11,6 +11,8 @@ import type {
 import type { ClientView, FleetSummary } from './fleet';
 import { BEHAVIOURS } from './fleet';
 import type { Result } from './result';
+import { breakpointSchema } from './breakpoints';
+import { SCENARIO_IDS, type ScenarioReport } from './scenarios';
 
 /**
  * The one contract between the engine and the UI. Channel names live here
@@ -30,7 +32,15 @@ export const CHANNELS = {
   spawnClients: 'clients:spawn',
   stopClients: 'clients:stop',
   sendFromClient: 'clients:send',
+  runUntil: 'loop:run-until',
+  closeConnection: 'connection:close',
+  runScenario: 'lab:run-scenario',
   delta: 'lab:delta',
+} as const;
+
+/** The desktop app's own channels, beside the lab's: what only Electron's main process can do. */
+export const DESKTOP_CHANNELS = {
+  exportImage: 'window:export-image',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
@@ -67,16 +77,24 @@ export const optionsSchema = z.strictObject({
   historySize: count(100_000),
 }) satisfies z.ZodType<EngineOptions>;
 
+/** A whole number from `min` to `max`, with messages a person can act on ("Clients must be a number."). */
+const wholeNumber = (name: string, min: number, max: number, unit = '') =>
+  z
+    .number({ error: `${name} must be a number.` })
+    .int(`${name} must be a whole number.`)
+    .min(min, `${name} must be at least ${min.toLocaleString('en-US')}${unit}.`)
+    .max(max, `${name} must be at most ${max.toLocaleString('en-US')}${unit}.`);
+
 export const spawnSchema = z.strictObject({
-  count: count(10_000),
-  behaviour: z.enum(BEHAVIOURS),
-  messageSize: count(16 * MiB),
+  count: wholeNumber('Clients', 1, 10_000),
+  behaviour: z.enum(BEHAVIOURS, { error: `Behaviour must be one of ${BEHAVIOURS.join(', ')}.` }),
+  messageSize: wholeNumber('Message size', 1, 16 * MiB, ' bytes'),
   /** Pause between messages; 0 sends as fast as the echo comes back. */
-  intervalMs: z.number().int().min(0).max(3_600_000),
+  intervalMs: wholeNumber('Interval', 0, 3_600_000, ' ms'),
   /** New connections per second while ramping up. */
-  connectRate: count(100_000),
+  connectRate: wholeNumber('Connect rate', 1, 100_000, ' a second'),
   /** Close after this long (0 = never), then reconnect if asked. */
-  lifetimeMs: z.number().int().min(0).max(86_400_000),
+  lifetimeMs: wholeNumber('Lifetime', 0, 86_400_000, ' ms'),
   reconnect: z.boolean(),
 });
 export type SpawnSpec = z.infer<typeof spawnSchema>;
@@ -98,6 +116,14 @@ export const argSchemas = {
     data: z.string().max(1024 * 1024),
     encoding: z.enum(['text', 'hex']),
   }),
+  runUntil: breakpointSchema,
+  /** The user's Close (FIN) or Reset (RST) of one connection, from the Connection panel. */
+  closeConnection: z.strictObject({
+    id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    how: z.enum(['close', 'reset']),
+  }),
+  /** Sets a scenario up; `host` and `port` are where to start the server when it is stopped. */
+  runScenario: z.strictObject({ scenario: z.enum(SCENARIO_IDS), host: hostSchema, port: portSchema }),
 } as const;
 
 export type CommandName = keyof typeof argSchemas;
@@ -124,6 +150,9 @@ export interface CommandResults {
   spawnClients: { ids: number[] };
   stopClients: null;
   sendFromClient: null;
+  runUntil: null;
+  closeConnection: null;
+  runScenario: ScenarioReport;
 }
 
 /** A notice shown next to what caused it: an error, a warning, a crash the original would have had. */
@@ -162,3 +191,24 @@ export type LabApi = { [K in CommandName]: Method<K> } & {
 };
 
 export const COMMAND_NAMES = Object.keys(argSchemas) as CommandName[];
+
+/** A PNG of the window for slides; `name` is the file name offered in the save dialog. */
+export const exportImageSchema = z.strictObject({
+  name: z
+    .string()
+    .max(120)
+    .regex(
+      /^[\w .-]+\.png$/,
+      'The file name must end in .png and use letters, digits, spaces, dots or dashes.',
+    ),
+});
+export type ExportImageArgs = z.infer<typeof exportImageSchema>;
+
+/**
+ * What only the desktop app can do, exposed by its preload beside LabApi (as `window.labDesktop`):
+ * Export image captures the window itself (webContents.capturePage) and saves it where the
+ * user says. `path` is null when the user cancelled the dialog.
+ */
+export interface DesktopApi {
+  exportImage(args: ExportImageArgs): Promise<Result<{ path: string | null }>>;
+}

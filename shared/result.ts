@@ -20,6 +20,9 @@ export type ErrorCode =
   | 'FLEET_DOWN'
   | 'TRANSPORT'
   | 'BUSY'
+  | 'MID_ITERATION'
+  | 'SCENARIO_FAILED'
+  | 'CAPTURE_FAILED'
   | 'INTERNAL';
 
 export interface LabError {

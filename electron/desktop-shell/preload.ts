@@ -26,6 +26,9 @@ const api: LabApi = {
   spawnClients: (args) => call('spawnClients', args),
   stopClients: (args) => call('stopClients', args),
   sendFromClient: (args) => call('sendFromClient', args),
+  runUntil: (args) => call('runUntil', args),
+  closeConnection: (args) => call('closeConnection', args),
+  runScenario: (args) => call('runScenario', args),
   onDelta(listener) {
     // The IPC event stays here: the page gets the batch only.
     const forward = (_event: IpcRendererEvent, delta: LabDelta) => listener(delta);

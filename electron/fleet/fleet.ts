@@ -104,6 +104,7 @@ export class Fleet {
     this.roundTrips = 0;
     for (const code of Object.keys(this.errors)) delete this.errors[code];
     this.schedule();
+    this.emit({ type: 'stopped' });
   }
 
   /** Sends what changed since the last report (used by the timer; public for a final flush). */

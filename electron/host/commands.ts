@@ -2,6 +2,7 @@ import type { CommandArgs, CommandName, CommandResults, LabSnapshot } from '../.
 import { fail, ok, type Result } from '../../shared/result';
 import type { EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
+import { ScenarioRunner } from '../teaching/run-scenario';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -30,6 +31,7 @@ export function createHandlers(
   fleet: FleetPort | undefined,
   snapshot: () => LabSnapshot,
 ): Handlers {
+  const scenarios = new ScenarioRunner(engine, fleet);
   return {
     startServer: ({ host, port }) => engine.start(host, port),
     stopServer: () => engine.stop(),
@@ -56,5 +58,8 @@ export function createHandlers(
         return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
       return settle(fleet.send(clientId, bytes));
     },
+    runUntil: (breakpoint) => engine.runUntil(breakpoint),
+    closeConnection: ({ id, how }) => engine.closeConnection(id, how),
+    runScenario: (args) => scenarios.run(args),
   };
 }

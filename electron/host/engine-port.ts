@@ -20,4 +20,7 @@ export type EnginePort = Pick<
   | 'connectionView'
   | 'takeChanges'
   | 'on'
+  | 'runUntil'
+  | 'closeConnection'
+  | 'pending'
 >;

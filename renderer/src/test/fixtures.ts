@@ -74,6 +74,9 @@ export function handMadeApi(initial: LabSnapshot, answers: Answers = {}) {
     spawnClients: answer('spawnClients'),
     stopClients: answer('stopClients'),
     sendFromClient: answer('sendFromClient'),
+    runUntil: answer('runUntil'),
+    closeConnection: answer('closeConnection'),
+    runScenario: answer('runScenario'),
     onDelta(listener: (d: LabDelta) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -74,10 +74,10 @@ export class FleetController {
   /** Sends a custom message (verified like any payload) from one open client. */
   send(clientId: number, data: Buffer): Result<null> {
     const view = this.book.get(clientId);
-    if (!view) return fail('NO_SUCH_CLIENT', `There is no client #${clientId}.`);
+    if (!view) return fail('NO_SUCH_CLIENT', `There is no client C${clientId}.`);
     if (!this.process) return fail('FLEET_DOWN', 'The client fleet is not running: spawn clients first.');
     if (view.state !== 'open')
-      return fail('BAD_ARGUMENT', `Client #${clientId} is ${view.state}: only an open client can send.`);
+      return fail('BAD_ARGUMENT', `Client C${clientId} is ${view.state}: only an open client can send.`);
     this.process.send({ type: 'send', clientId, base64: data.toString('base64') });
     return ok(null);
   }

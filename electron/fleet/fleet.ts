@@ -49,7 +49,7 @@ export class Fleet {
             type: 'notice',
             level: 'warning',
             code: 'NO_SUCH_CLIENT',
-            message: `Client #${message.clientId} has no open connection: the message was not sent.`,
+            message: `Client C${message.clientId} has no open connection: the message was not sent.`,
           });
         }
         break;

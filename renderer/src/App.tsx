@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { LabApi } from '../../shared/contract';
 import { ClientsPanel } from './components/clients/ClientsPanel';
 import { CodePanel } from './components/CodePanel';
@@ -13,6 +14,8 @@ import { Toolbar } from './components/Toolbar';
 import { useFocusRescue } from './components/useFocusRescue';
 import { useShortcuts } from './components/useShortcuts';
 import { LabApiProvider } from './store/api-context';
+import { GuidePane } from './teaching/GuidePane';
+import { TutorialDialog } from './teaching/TutorialDialog';
 import { useLabStore } from './store/lab-store';
 import { useLabSync } from './store/use-lab-sync';
 import './styles/base.css';
@@ -21,20 +24,32 @@ import './styles/toolbar.css';
 import './styles/lists.css';
 import './styles/panels.css';
 import './styles/options.css';
+import './styles/teaching.css';
 
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
   useShortcuts(api);
   useFocusRescue();
   const link = useLabStore((s) => s.link);
+  const presenter = useLabStore((s) => s.presenter);
+  const zoom = useLabStore((s) => s.zoom);
   return (
-    <div className="app" data-state={link}>
+    <div
+      className="app"
+      data-state={link}
+      data-presenter={presenter || undefined}
+      // One zoom for every panel: CSS zoom relays the layout out, so text stays sharp.
+      style={presenter ? ({ zoom: zoom / 100, '--zoom': zoom / 100 } as CSSProperties) : undefined}
+    >
       <Toolbar />
       <LinkLostBanner />
       <NoticesBar />
       <main className="workspace">
         <div className="stage">
-          <ListsPanel />
+          <div className="stage-top">
+            <ListsPanel />
+            <GuidePane />
+          </div>
           <HaltAnnouncer />
           <CrashBanner />
           <div className="lower">
@@ -48,6 +63,7 @@ function LabWindow({ api }: { api: LabApi }) {
           <ClientsPanel />
         </aside>
       </main>
+      <TutorialDialog />
     </div>
   );
 }

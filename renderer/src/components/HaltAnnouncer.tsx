@@ -15,7 +15,8 @@ function selectHalt(s: LabState): Halt | null {
   return {
     n: newest?.n ?? 0,
     returned: newest ? describeSets(newest.sets) : null,
-    next: engine.pending ? describeSets(engine.pending) : null,
+    // Predicting: what select() would return is the question, not something to say.
+    next: engine.pending && !s.predicting ? describeSets(engine.pending) : null,
   };
 }
 

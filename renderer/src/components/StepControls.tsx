@@ -1,34 +1,14 @@
-import { useSend } from '../store/commands';
-import { useLabStore } from '../store/lab-store';
-import { KeepFocusButton } from './KeepFocusButton';
+import { ActionButton } from '../actions/ActionButton';
 import { CommandError } from './CommandError';
 
 const STEPPING = ['step', 'stepAction'] as const;
 
 /** Step (one iteration) and Step action (one line of the seed), live only in Step mode. */
 export function StepControls() {
-  const send = useSend();
-  const stepping = useLabStore((s) => s.engine?.mode === 'step' && s.engine.server.state === 'listening');
   return (
     <div className="step-controls">
-      <KeepFocusButton
-        className="btn"
-        disabled={!stepping}
-        title="Run one iteration of the loop (Space)"
-        aria-keyshortcuts="Space"
-        onClick={() => void send('step', {})}
-      >
-        Step
-      </KeepFocusButton>
-      <KeepFocusButton
-        className="btn"
-        disabled={!stepping}
-        title="Run one action: the code panel moves line by line (Shift+Space)"
-        aria-keyshortcuts="Shift+Space"
-        onClick={() => void send('stepAction', {})}
-      >
-        Step action
-      </KeepFocusButton>
+      <ActionButton id="step" />
+      <ActionButton id="step-action" />
       <CommandError commands={STEPPING} />
     </div>
   );

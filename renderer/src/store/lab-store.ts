@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CommandName, LabDelta, LabSnapshot } from '../../../shared/contract';
 import type { Action, SocketId } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
+import { createTeachingSlice, type TeachingSlice } from '../teaching/teaching-slice';
 import { applyDelta, emptyLabData, fromSnapshot, type LabData } from './apply';
 
 /**
@@ -40,7 +41,7 @@ export interface LabActions {
   dismissNotices(): void;
 }
 
-export type LabState = LabData & ViewState & LabActions;
+export type LabState = LabData & ViewState & LabActions & TeachingSlice;
 
 const initialView = (): ViewState => ({
   link: 'connecting',
@@ -56,6 +57,7 @@ const initialView = (): ViewState => ({
 export const useLabStore = create<LabState>()((set) => ({
   ...emptyLabData(),
   ...initialView(),
+  ...createTeachingSlice(set),
   applySnapshot: (snapshot) => set({ ...fromSnapshot(snapshot), link: 'ready', linkError: null }),
   applyDelta: (delta) =>
     set((state) => {

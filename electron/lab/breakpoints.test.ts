@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { connect, recordActions, startEngine, waitFor } from './testing';
 
-/** Run until: full speed (Run mode), then halted in Step mode right after the action that met it. */
+/** Run until: full speed (Run mode), then halted in Step mode once the pass that met it is done. */
 describe('Run until', () => {
-  it('halts when a socket enters outputs, mid-iteration, with the reason recorded and in the snapshot', async () => {
+  it('halts when a socket enters outputs, with the reason recorded after that action and in the snapshot', async () => {
     const { server, port } = await startEngine();
     const actions = recordActions(server);
     expect(server.runUntil({ kind: 'enters', list: 'outputs' }).ok).toBe(true);
@@ -16,11 +16,13 @@ describe('Run until', () => {
     expect(snapshot.mode).toBe('step');
     expect(snapshot.breakpoint).toBeNull();
     expect(snapshot.halt?.reason).toBe('#1 entered outputs (run until a socket enters outputs)');
-    expect(snapshot.cursor).not.toBeNull(); // halted inside the iteration
-    expect(actions.slice(-2).map((a) => a.kind)).toEqual(['outputs-add', 'halt']);
-    // The rest of the iteration runs on Step; the echo then follows.
-    const rest = await server.step();
-    expect(rest.ok && rest.value.actions.map((a) => a.kind)).toContain('halt');
+    expect(snapshot.cursor).toBeNull(); // the pass is done: halted before the next select()
+    const at = actions.findIndex((a) => a.kind === 'halt');
+    expect(actions[at - 1]).toMatchObject({ kind: 'outputs-add', id: 1 });
+    expect(server.snapshot().pending?.writable).toEqual([1]);
+    // Step carries on from there; the halt's reason goes with it.
+    const next = await server.step();
+    expect(next.ok && next.value.actions.map((a) => a.kind)).toContain('send');
     expect(server.snapshot().halt).toBeNull();
   });
 

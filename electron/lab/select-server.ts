@@ -178,8 +178,9 @@ export class SelectServer {
   }
 
   /**
-   * Run until: runs at full speed (Run mode) and halts in Step mode right after the action that
-   * meets `breakpoint`, mid-iteration, with the reason in the record and the snapshot.
+   * Run until: runs at full speed (Run mode) until an action meets `breakpoint`, then finishes
+   * that pass and halts in Step mode, with a halt action recorded right after the one that met
+   * it and the reason in the snapshot.
    */
   runUntil(breakpoint: Breakpoint): Result<null> {
     if (!this.loop) return fail('NOT_RUNNING', 'Start the server before Run until.');
@@ -396,7 +397,7 @@ export class SelectServer {
     this.wake();
   }
 
-  /** Run until: the open iteration action by action, halting after the first that meets the breakpoint. */
+  /** Run until: the open iteration action by action, halting once the pass whose action met the breakpoint is done. */
   private runWatched(loop: SelectLoop): void {
     for (let action = this.recorder.stepAction(loop); action; action = this.recorder.stepAction(loop)) {
       if (this.loop !== loop) return; // stopped where the original crashed
@@ -406,6 +407,9 @@ export class SelectServer {
       this.openRecord?.actions.push(halt);
       this.acted(halt);
       this.breakpoints.hit(this.recorder.count, reason);
+      // The rest of the pass runs too: the record is whole (timeline, log, code panel), and the
+      // loop halts before the next select(), where Step, Step action and Predict take over.
+      this.recorder.runToEnd(loop);
       this.mode = 'step';
       this.pacer.cancel();
       return;

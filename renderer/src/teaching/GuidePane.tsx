@@ -28,7 +28,7 @@ function ScenarioGuide() {
       className="scenario-guide"
       aria-label="Scenario"
       data-scenario={scenario.id}
-      data-ready={busy === null}
+      data-ready={scenario.report !== null}
     >
       <header className="guide-header">
         <h2>{info.title}</h2>

@@ -8,12 +8,12 @@ import type { LabError } from '../../../shared/result';
 
 /** The conditions, as the select names them, and what their value field asks for. */
 const CONDITIONS = [
-  { value: 'enters-inputs', label: 'a socket enters inputs', field: 'Socket #', optional: true },
-  { value: 'enters-outputs', label: 'a socket enters outputs', field: 'Socket #', optional: true },
-  { value: 'enters-exceptional', label: 'a socket enters exceptional', field: 'Socket #', optional: true },
-  { value: 'queue', label: 'a queue passes N bytes', field: 'Bytes', optional: false },
-  { value: 'partial-send', label: 'a partial send', field: null, optional: true },
-  { value: 'crash', label: 'a crash point or exception', field: null, optional: true },
+  { value: 'enters-inputs', label: 'socket enters inputs', field: 'Socket #', optional: true },
+  { value: 'enters-outputs', label: 'socket enters outputs', field: 'Socket #', optional: true },
+  { value: 'enters-exceptional', label: 'socket enters exceptional', field: 'Socket #', optional: true },
+  { value: 'queue', label: 'queue passes N bytes', field: 'Bytes', optional: false },
+  { value: 'partial-send', label: 'partial send', field: null, optional: true },
+  { value: 'crash', label: 'crash point or exception', field: null, optional: true },
   { value: 'iteration', label: 'iteration N', field: 'Iteration', optional: false },
 ] as const;
 type Condition = (typeof CONDITIONS)[number]['value'];

@@ -73,7 +73,10 @@ test('KeyError on a half-close: readable and writable, then the original dies', 
   await teach.scenario('KeyError on a half-close');
   const chip = inputs().getByRole('listitem').nth(1);
   await expect(lab.marks(chip)).toHaveAttribute('data-marks', 'readable');
-  await expect(lab.marks(lab.list('outputs').getByRole('listitem').first())).toHaveAttribute('data-marks', 'writable');
+  await expect(lab.marks(lab.list('outputs').getByRole('listitem').first())).toHaveAttribute(
+    'data-marks',
+    'writable',
+  );
   await lab.step.click();
   await expect(lab.crashBanner).toContainText('KeyError on #1');
   await expect(lab.counters).toContainText('bytes lost');

@@ -23,7 +23,7 @@ export class TeachingPage {
 
   constructor(readonly page: Page) {
     this.scenariosButton = page.getByRole('button', { name: 'Scenarios', exact: true });
-    this.scenarioNotes = page.getByRole('region', { name: 'Scenario' });
+    this.scenarioNotes = page.getByRole('region', { name: 'Scenario', exact: true });
     this.notes = page.getByRole('complementary', { name: 'Notes' });
     this.halted = page.getByRole('status', { name: 'Halted' });
     this.predict = page.getByRole('switch', { name: 'Predict' });
@@ -35,7 +35,7 @@ export class TeachingPage {
     this.zoom = page.getByRole('textbox', { name: 'Zoom %' });
     this.exportImage = page.getByRole('button', { name: 'Export image' });
     this.lessonsButton = page.getByRole('button', { name: 'Lessons', exact: true });
-    this.lesson = page.getByRole('region', { name: 'Lesson' });
+    this.lesson = page.getByRole('region', { name: 'Lesson', exact: true });
     this.logTab = page.getByRole('tab', { name: 'Log' });
     this.timelineTab = page.getByRole('tab', { name: 'Timeline' });
     this.searchLog = page.getByRole('searchbox', { name: 'Search the log' });
@@ -45,7 +45,10 @@ export class TeachingPage {
   /** Opens the Scenarios list and clicks `title`; waits until it is set up. */
   async scenario(title: string, timeout = 30_000): Promise<void> {
     await this.scenariosButton.click();
-    await this.page.getByRole('region', { name: 'Scenarios' }).getByRole('button', { name: title, exact: true }).click();
+    await this.page
+      .getByRole('region', { name: 'Scenarios' })
+      .getByRole('button', { name: title, exact: true })
+      .click();
     await expect(this.scenarioNotes.getByRole('heading', { name: title })).toBeVisible();
     await expect(this.scenarioNotes).toHaveAttribute('data-ready', 'true', { timeout });
   }

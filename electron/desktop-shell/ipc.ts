@@ -1,7 +1,8 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, COMMAND_NAMES, type CommandName } from '../../shared/contract';
+import { CHANNELS, COMMAND_NAMES, DESKTOP_CHANNELS, type CommandName } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import type { LabHost } from '../host/lab-host';
+import { exportImage } from './export-image';
 import { isTrustedSender } from './window';
 
 /** The sender of an invoke, in the shape the pure guard checks. */
@@ -29,6 +30,12 @@ export function setupIpc(host: LabHost, window: BrowserWindow, origins: readonly
     );
   };
   COMMAND_NAMES.forEach(handle);
+  // The desktop app's own: Export image captures this window (checked like every command).
+  ipcMain.handle(DESKTOP_CHANNELS.exportImage, (event, args: unknown) =>
+    isTrustedSender(senderOf(event), windowId, origins)
+      ? exportImage(window, args)
+      : fail('TRANSPORT', 'Refused: this call did not come from the Socket Lab window.'),
+  );
   const unsubscribe = host.subscribe({
     send: (delta) => {
       if (!window.isDestroyed()) window.webContents.send(CHANNELS.delta, delta);
@@ -37,5 +44,6 @@ export function setupIpc(host: LabHost, window: BrowserWindow, origins: readonly
   return () => {
     unsubscribe();
     for (const name of COMMAND_NAMES) ipcMain.removeHandler(CHANNELS[name]);
+    ipcMain.removeHandler(DESKTOP_CHANNELS.exportImage);
   };
 }

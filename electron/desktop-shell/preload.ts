@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   CHANNELS,
+  DESKTOP_CHANNELS,
+  type DesktopApi,
   type CommandName,
   type CommandResults,
   type LabApi,
@@ -39,4 +41,11 @@ const api: LabApi = {
   },
 };
 
+/** What only the desktop app can do: exactly DesktopApi. */
+const desktop: DesktopApi = {
+  exportImage: (args) =>
+    ipcRenderer.invoke(DESKTOP_CHANNELS.exportImage, args) as ReturnType<DesktopApi['exportImage']>,
+};
+
 contextBridge.exposeInMainWorld('lab', api);
+contextBridge.exposeInMainWorld('labDesktop', desktop);

@@ -18,7 +18,8 @@ export function FieldError({ error, id, onDismiss }: FieldErrorProps) {
   if (!error) return null;
   return (
     <p className="field-error" role="alert" id={id} data-code={error.code}>
-      {shownCode(error.code) && <strong>{error.code}</strong>} {error.message}
+      {shownCode(error.code) && <strong>{error.code} </strong>}
+      {error.message}
       {onDismiss && (
         <button type="button" className="field-error-close" aria-label="Dismiss error" onClick={onDismiss}>
           ×

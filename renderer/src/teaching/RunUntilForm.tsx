@@ -63,6 +63,7 @@ export function RunUntilForm() {
           value={condition}
           onChange={(e) => {
             setCondition(e.target.value as Condition);
+            setValue('');
             setError(null);
           }}
         >

@@ -38,9 +38,13 @@ export async function exportImage(): Promise<Result<unknown>> {
   try {
     const { toBlob } = await import('html-to-image');
     const background = getComputedStyle(document.body).backgroundColor;
+    // The size on screen: in Presenter mode the window is zoomed, and the slide should be too.
+    const { width, height } = root.getBoundingClientRect();
     const blob = await toBlob(root, {
       backgroundColor: background,
-      pixelRatio: 1,
+      width: Math.round(width),
+      height: Math.round(height),
+      pixelRatio: window.devicePixelRatio || 1,
       // The page's fonts are the system's: nothing to embed, and no fetch the CSP would refuse.
       skipFonts: true,
     });

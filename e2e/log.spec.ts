@@ -7,7 +7,7 @@ import { freePort, openClient, type TestClient } from './pages/tcp';
 /** Issue 11: the Log panel, and the user's Close and Reset of a connection, recorded in it. */
 let lab: LabPage;
 let teach: TeachingPage;
-let clients: TestClient[] = [];
+const clients: TestClient[] = [];
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

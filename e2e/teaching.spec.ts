@@ -11,7 +11,7 @@ import { freePort, openClient, type TestClient } from './pages/tcp';
 let lab: LabPage;
 let teach: TeachingPage;
 let fleet: ClientsPanelPage;
-let clients: TestClient[] = [];
+const clients: TestClient[] = [];
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

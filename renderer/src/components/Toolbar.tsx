@@ -3,6 +3,7 @@ import { ModeControls } from './ModeControls';
 import { ServerControls } from './ServerControls';
 import { StepControls } from './StepControls';
 import { TutorialSwitch } from './TutorialSwitch';
+import { PresenterControls } from '../teaching/PresenterControls';
 import { TeachBar } from '../teaching/TeachBar';
 
 /** Two rows: the server and its counters; then the loop (mode, stepping, fidelity) and the keys. The app's name is the page's one h1. */
@@ -23,9 +24,10 @@ export function Toolbar() {
         <ModeControls />
         <StepControls />
         <TutorialSwitch />
+        <PresenterControls />
         <p className="keys" aria-hidden="true">
-          <kbd>Space</kbd> step · <kbd>⇧ Space</kbd> action · <kbd>R</kbd> run · <kbd>S</kbd> start/stop ·{' '}
-          <kbd>P</kbd> predict · <kbd>V</kbd> reveal
+          <kbd>Space</kbd> step · <kbd>⇧ Space</kbd> action · <kbd>R</kbd> run · <kbd>P</kbd> predict ·{' '}
+          <kbd>V</kbd> reveal
         </p>
       </div>
       <TeachBar />

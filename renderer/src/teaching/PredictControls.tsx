@@ -32,7 +32,7 @@ export function PredictControls() {
         data-wrong={score.wrong}
         data-missed={score.missed}
       >
-        {answered === 0 ? 'Score: –' : `Score: ${scoreText(score)}`}
+        {answered === 0 ? 'no score yet' : scoreText(score)}
         {last && (
           <span className="visually-hidden">
             {' '}

@@ -3,7 +3,6 @@ import { FieldError } from '../components/FieldError';
 import { useLabStore } from '../store/lab-store';
 import { LessonsMenu } from './LessonsMenu';
 import { PredictControls } from './PredictControls';
-import { PresenterControls } from './PresenterControls';
 import { RunUntilForm } from './RunUntilForm';
 import { ScenariosMenu } from './ScenariosMenu';
 
@@ -21,7 +20,6 @@ export function TeachBar() {
       </div>
       <PredictControls />
       <RunUntilForm />
-      <PresenterControls />
       <FieldError error={error} onDismiss={() => useLabStore.getState().setActionError(null)} />
     </div>
   );

@@ -1,7 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { SEED_SOURCE } from '../../../shared/seed';
 import { TUTORIAL_SECTIONS, TUTORIAL_TITLE } from '../../../shared/tutorial';
+import { CATALOG, type ActionId, type ActionInfo } from '../actions/catalog';
 import { useLabStore } from '../store/lab-store';
+
+/** The registered actions that have a key, as the keys section lists them. */
+const KEYS = (Object.keys(CATALOG) as ActionId[]).flatMap((id) => {
+  const info: ActionInfo = CATALOG[id];
+  return info.shortcut ? [{ id, label: info.label, hint: info.hint, key: info.shortcut.label }] : [];
+});
 
 /**
  * The tutorial (the desktop app's Help → The tutorial), in the window itself, so the browser
@@ -41,6 +48,22 @@ export function TutorialDialog() {
                 )}
               </section>
             ))}
+            <section>
+              <h3>Keys</h3>
+              <dl className="keys-list">
+                {KEYS.map((k) => (
+                  <div key={k.id}>
+                    <dt>
+                      <kbd>{k.key}</kbd>
+                    </dt>
+                    <dd>
+                      {k.label}: {k.hint}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+              <p>Space belongs to a focused button, box or row: there it presses, ticks or opens.</p>
+            </section>
           </div>
         </>
       )}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { TUTORIAL_TITLE } from '../shared/tutorial';
 import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { KeyboardUser } from './pages/KeyboardUser';
@@ -26,7 +26,7 @@ test.afterEach(async () => {
 });
 
 /** True when the page itself does not scroll: everything fits the window. */
-const fits = (page: import('@playwright/test').Page) =>
+const fits = (page: Page) =>
   page.evaluate(
     '(() => { const d = document.documentElement; return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth; })()',
   );

@@ -78,5 +78,15 @@ export function extraCases(servers: ServerName[]): BenchCase[] {
   }
   if (servers.includes('engine'))
     cases.push({ ...stream, server: 'engine', variant: 'recv(65536)', options: { recvSize: 64 * KiB } });
+  if (servers.includes('seed'))
+    cases.push({
+      label: 'ping-pong 1 KiB × 100',
+      workload: 'ping-pong',
+      size: KiB,
+      connections: 100,
+      total: 100,
+      server: 'traced-seed',
+      variant: 'traced',
+    });
   return cases;
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { EngineOptions } from '../shared/engine';
 import type { FromServer, ToServer } from './protocol';
 
-export type ServerName = 'node' | 'engine' | 'seed';
+/** `traced-seed`: the seed under the lab's tracer (an extra row, beside the seed's own). */
+export type ServerName = 'node' | 'engine' | 'seed' | 'traced-seed';
 
 export interface ServerLaunch {
   name: ServerName;
@@ -50,21 +51,21 @@ export class ServerProcess {
     return this.exit === null;
   }
 
-  /** CPU time the process has used, µs, from /proc (null where there is none). */
+  /**
+   * CPU time the server has used, µs, from /proc (null where there is none): the process and,
+   * for the traced seed, python3 under it (the program the tracer watches).
+   */
   cpuMicros(): number | null {
-    try {
-      const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
-      return (Number(fields[11]) + Number(fields[12])) * 10_000;
-    } catch {
-      return null;
-    }
+    const pid = this.child.pid;
+    if (pid === undefined) return null;
+    const own = cpuOf(pid);
+    if (own === null || this.name !== 'traced-seed') return own;
+    return own + childrenOf(pid).reduce((sum, child) => sum + (cpuOf(child) ?? 0), 0);
   }
 
   /** The engine's count of iteration records consumed. */
   engineStats(): Promise<{ records: number; actions: number } | null> {
-    if (this.name !== 'engine' || !this.alive) return Promise.resolve(null);
+    if ((this.name !== 'engine' && this.name !== 'traced-seed') || !this.alive) return Promise.resolve(null);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(null), 2000);
       const onMessage = (message: FromServer): void => {
@@ -126,7 +127,32 @@ function spawnServer(launch: ServerLaunch): ChildProcess {
   }
   const execArgv = ['--import', 'tsx', ...(launch.execArgv ?? [])];
   if (launch.name === 'node') return fork(here('./node-echo-server.ts'), [], { execArgv, stdio });
+  if (launch.name === 'traced-seed') return fork(here('./traced-seed-server.ts'), [], { execArgv, stdio });
   return fork(here('./engine-server.ts'), [JSON.stringify(launch.options ?? {})], { execArgv, stdio });
+}
+
+/** utime + stime of a process, µs (clock ticks of 10 ms: USER_HZ is 100 on Linux). */
+function cpuOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/** A process's children, from /proc/<pid>/task/<pid>/children. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** True where `python3` runs (the seed is skipped, and said so, elsewhere). */

@@ -80,9 +80,14 @@ def connect(names, port):
 
     def settled():
         table = tcp_table()
+        listener = table.get((port, 0))
+        # A listener's tx_queue is its backlog in /proc/net/tcp, its rx_queue the connections
+        # waiting: past backlog + 1 the kernel drops SYNs, so a client in SYN_SENT then is
+        # settled (it waits for its retry). Otherwise its SYN is just not answered yet.
+        full = listener is not None and listener[2] > listener[1]
         for _name, sock in opened:
             state = tcp_state(sock)
-            if state == STATE['SYN_SENT']:
+            if state == STATE['SYN_SENT'] and full:
                 continue
             if state != STATE['ESTABLISHED']:
                 return False

@@ -1,30 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { seedSource } from '../shared/seed';
+import { TracedProgram } from '../electron/tracer/program';
+import type { ShimEvent } from '../electron/tracer/shim-events';
 import type { LockstepClients } from './lockstep-clients';
 import type { Pass } from './pass';
 
-const TRACER = fileURLToPath(new URL('../electron/tracer/python', import.meta.url));
-
-/** What the tracer (electron/tracer/python/sitecustomize.py) reports, one object per line. */
-type ShimEvent =
-  | { ev: 'hello' }
-  | { ev: 'listen'; fd: number; port: number }
-  | { ev: 'select'; r: number[]; w: number[]; x: number[] }
-  | { ev: 'probe'; r?: number[]; w?: number[]; x?: number[]; exc?: string }
-  | { ev: 'ready'; r: number[]; w: number[]; x: number[] }
-  | { ev: 'accept'; fd: number; new: number; peer: [string, number] }
-  | { ev: 'recv'; fd: number; n: number }
-  | { ev: 'send'; fd: number; size: number; n: number }
-  | { ev: 'raise'; call: string; fd: number; exc: string }
-  | { ev: 'close'; fd: number }
-  | { ev: 'crash'; exc: string; traceback: string }
-  | { ev: 'exit' };
+type Event = ShimEvent | { ev: 'exit' };
 
 /**
  * The real seed: the code panel's text (shared/seed.ts) run by python3 under the
@@ -32,38 +15,31 @@ type ShimEvent =
  */
 export class SeedUnderTest {
   port = 0;
-  private readonly child: ChildProcess;
-  private readonly channel: Duplex;
-  private readonly events: ShimEvent[] = [];
+  private readonly events: Event[] = [];
   private wake: (() => void) | null = null;
   private exited = false;
-  private stderr = '';
   /** The select() call the seed is halted at: the lists passed in. */
   private halted: { r: number[]; w: number[]; x: number[] } | null = null;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'socketlab-seed-'));
 
-  private constructor(private readonly clients: LockstepClients) {
-    const program = join(this.dir, 'seed.py');
-    writeFileSync(program, seedSource({ host: '127.0.0.1', port: 0, backlog: 5, recvSize: 1024 }));
-    this.child = spawn('python3', ['-S', join(TRACER, 'launch.py'), program], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONPATH: TRACER, SOCKETLAB_TRACE_FD: '3', SOCKETLAB_TRACE_STEP: '1' },
-    });
-    this.channel = this.child.stdio[3] as Duplex;
-    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    createInterface({ input: this.channel }).on('line', (line) => {
-      this.events.push(JSON.parse(line) as ShimEvent);
-      this.notify();
-    });
-    this.child.once('exit', () => {
+  private constructor(
+    private readonly clients: LockstepClients,
+    private readonly program: TracedProgram,
+    private readonly dir: string,
+  ) {
+    program.on('event', (event) => this.push(event));
+    program.on('exit', () => {
       this.exited = true;
-      this.events.push({ ev: 'exit' });
-      this.notify();
+      this.push({ ev: 'exit' });
     });
   }
 
   static async start(clients: LockstepClients): Promise<SeedUnderTest> {
-    const seed = new SeedUnderTest(clients);
+    const dir = mkdtempSync(join(tmpdir(), 'socketlab-seed-'));
+    const path = join(dir, 'seed.py');
+    writeFileSync(path, seedSource({ host: '127.0.0.1', port: 0, backlog: 5, recvSize: 1024 }));
+    const program = await TracedProgram.start({ args: [path], step: true });
+    if (!program.ok) throw new Error(program.error.message);
+    const seed = new SeedUnderTest(clients, program.value, dir);
     const listening = await seed.next('listen');
     seed.port = listening.port;
     seed.halted = await seed.next('select');
@@ -127,29 +103,31 @@ export class SeedUnderTest {
 
   /** What python3 printed on stderr (a crash's traceback). */
   get output(): string {
-    return this.stderr;
+    return this.program.stderr;
   }
 
   async stop(): Promise<void> {
-    if (!this.exited) {
-      this.child.kill('SIGKILL');
-      await this.next('exit').catch(() => undefined);
-    }
+    await this.program.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
   private command(cmd: 'probe' | 'go'): void {
-    this.channel.write(`${JSON.stringify({ cmd })}\n`);
+    this.program.command(cmd);
+  }
+
+  private push(event: Event): void {
+    this.events.push(event);
+    this.notify();
   }
 
   /** The next event (of a kind, skipping others), or an error once the seed has exited. */
-  private async next<K extends ShimEvent['ev']>(kind?: K): Promise<Extract<ShimEvent, { ev: K }>> {
+  private async next<K extends Event['ev']>(kind?: K): Promise<Extract<Event, { ev: K }>> {
     for (;;) {
       const event = this.events.shift();
       if (event) {
-        if (kind === undefined || event.ev === kind) return event as Extract<ShimEvent, { ev: K }>;
+        if (kind === undefined || event.ev === kind) return event as Extract<Event, { ev: K }>;
         if (event.ev === 'exit')
-          throw new Error(`the seed exited while waiting for "${kind}": ${this.stderr}`);
+          throw new Error(`the seed exited while waiting for "${kind}": ${this.output}`);
         continue;
       }
       await new Promise<void>((resolve) => (this.wake = resolve));

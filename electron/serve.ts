@@ -42,20 +42,26 @@ async function main(): Promise<number> {
     return 1;
   }
   const { token, where } = await tokenFor(args.value);
-  const lab = await startLab({ staticDir, port: args.value.port, token }).catch(
-    (error: NodeJS.ErrnoException) => {
-      console.error(
-        `Cannot listen on 127.0.0.1:${args.value.port}: ${error.code ?? error.message}. ` +
-          (error.code === 'EADDRINUSE' ? 'Is the lab already running there? ' : '') +
-          'Try --port 0.',
-      );
-      return null;
-    },
-  );
+  const lab = await startLab({
+    staticDir,
+    port: args.value.port,
+    token,
+    allowRun: args.value.allowRun,
+  }).catch((error: NodeJS.ErrnoException) => {
+    console.error(
+      `Cannot listen on 127.0.0.1:${args.value.port}: ${error.code ?? error.message}. ` +
+        (error.code === 'EADDRINUSE' ? 'Is the lab already running there? ' : '') +
+        'Try --port 0.',
+    );
+    return null;
+  });
   if (!lab) return 1;
   console.log(
     `Socket Lab (browser shell) is running on 127.0.0.1 only.\n  Open ${lab.shell.url}\n` +
       `  The token is ${where}; open tabs reconnect after a restart. --new-token replaces it.\n` +
+      (args.value.allowRun
+        ? '  --allow-run: the window may run the seed itself under python3 (Run the original).\n'
+        : '') +
       '  Ctrl-C stops it.',
   );
   if (args.value.open) openBrowser(lab.shell.url, (line) => console.log(`  ${line}`));

@@ -35,6 +35,8 @@ export const CHANNELS = {
   runUntil: 'loop:run-until',
   closeConnection: 'connection:close',
   runScenario: 'lab:run-scenario',
+  watchProgram: 'program:watch',
+  watchEngine: 'program:unwatch',
   delta: 'lab:delta',
 } as const;
 
@@ -96,6 +98,18 @@ export const spawnSchema = z.strictObject({
   /** Close after this long (0 = never), then reconnect if asked. */
   lifetimeMs: wholeNumber('Lifetime', 0, 86_400_000, ' ms'),
   reconnect: z.boolean(),
+  /**
+   * Where they connect, when not the lab's own server (a program of yours, another server):
+   * this machine only, so the window can never make the lab connect elsewhere.
+   */
+  target: z
+    .strictObject({
+      host: z.enum(['127.0.0.1', '::1', 'localhost'], {
+        error: 'Test clients connect to this machine only: 127.0.0.1, ::1 or localhost.',
+      }),
+      port: z.number().int().min(1).max(65535),
+    })
+    .optional(),
 });
 export type SpawnSpec = z.infer<typeof spawnSchema>;
 
@@ -124,6 +138,10 @@ export const argSchemas = {
   }),
   /** Sets a scenario up; `host` and `port` are where to start the server when it is stopped. */
   runScenario: z.strictObject({ scenario: z.enum(SCENARIO_IDS), host: hostSchema, port: portSchema }),
+  /** Watch a real program instead of the engine: the seed itself, or one the user picks (desktop app). */
+  watchProgram: z.strictObject({ program: z.enum(['original', 'choose']) }),
+  /** Back to the lab's own engine. */
+  watchEngine: empty,
 } as const;
 
 export type CommandName = keyof typeof argSchemas;
@@ -153,6 +171,8 @@ export interface CommandResults {
   runUntil: null;
   closeConnection: null;
   runScenario: ScenarioReport;
+  watchProgram: null;
+  watchEngine: null;
 }
 
 /** A notice shown next to what caused it: an error, a warning, a crash the original would have had. */

@@ -29,14 +29,17 @@ export interface SelectSets {
   exceptional: SocketId[];
 }
 
-/** Why a socket was closed: EOF, urgent data (exceptional), its queue flushed after EOF (Safe), or an error a call raised. */
-export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'error' | 'user';
+/**
+ * Why a socket was closed: EOF, urgent data (exceptional), its queue flushed after EOF (Safe),
+ * an error a call raised, the user's Close or Reset, or (a traced program) the program's own reason.
+ */
+export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'error' | 'user' | 'program';
 
 /** What Python raises for a socket error, by errno (the OSError subclasses of PEP 3151). */
 export type SocketException =
   'ConnectionResetError' | 'BrokenPipeError' | 'ConnectionAbortedError' | 'TimeoutError' | 'OSError';
 
-/** What the seed dies of, unhandled. */
+/** What the seed dies of, unhandled (a traced program may die of anything: its exception's name). */
 export type CrashException = 'KeyError' | 'ValueError' | SocketException;
 export type BackpressureReason = 'queue-cap' | 'total-cap';
 
@@ -56,7 +59,13 @@ export type ActionBody =
   | { kind: 'inputs-remove'; id: SocketId }
   | { kind: 'close'; id: SocketId; reason: CloseReason; error?: string }
   /** recv() or send() raised: the kernel held an error for the socket (a reset, a closed peer). */
-  | { kind: 'raise'; id: SocketId; call: 'recv' | 'send'; exception: SocketException; errno: string }
+  | {
+      kind: 'raise';
+      id: SocketId;
+      call: 'recv' | 'send' | 'accept' | 'select';
+      exception: string;
+      errno: string;
+    }
   | { kind: 'get'; id: SocketId; bytes: number }
   | { kind: 'send'; id: SocketId; sent: number; of: number }
   /** Safe mode: the unsent remainder goes back to the head of the queue. */
@@ -64,7 +73,7 @@ export type ActionBody =
   /** Tutorial mode: bytes the original server silently drops. */
   | { kind: 'lost'; id: SocketId; bytes: number; why: 'partial-send' | 'queue-dropped' }
   /** Tutorial mode: the seed as written raises here, unhandled, and dies. */
-  | { kind: 'crash'; id: SocketId; exception: CrashException; detail: string }
+  | { kind: 'crash'; id: SocketId; exception: CrashException | (string & {}); detail: string }
   /** Safe mode: a descriptor past FD_SETSIZE is in the lists; the fixed server would need poll() or selectors. */
   | { kind: 'fd-setsize'; id: SocketId; fd: number }
   /** Safe mode: a socket closed earlier in this iteration is skipped. */
@@ -229,8 +238,31 @@ export interface ListenerView {
   nextRetryAt: number | null;
 }
 
+/** A real Python program the lab watches (electron/tracer/) instead of running its own engine. */
+export interface ProgramView {
+  /** The command line, as given: python3 and its arguments. */
+  argv: string[];
+  pid: number | null;
+  /** The program's own source, when it is a file the lab could read, for the code panel. */
+  file: { path: string; text: string } | null;
+  /** It is the seed itself (Run the original): its lines are the seed's, and the code panel lights them. */
+  original: boolean;
+  /** Which call it uses, once seen: select.select, poll or epoll (selectors and asyncio use those). */
+  api: 'select' | 'poll' | 'epoll' | null;
+  /** The line of the program that made its last select() call. */
+  selectLine: number | null;
+  /** Why it is not running any more (an exit code, a signal), or null while it runs. */
+  exit: string | null;
+  /** Its uncaught exception, as Python printed it. */
+  traceback: string | null;
+  /** What the lab would like the user to know: no select() yet, an unknown event loop… */
+  note: string | null;
+}
+
 export interface EngineSnapshot {
   server: ServerStatus;
+  /** Null for the lab's own engine; the watched program otherwise. */
+  program: ProgramView | null;
   /** Counts server starts: a new run numbers its iterations and sockets afresh. */
   run: number;
   mode: Mode;

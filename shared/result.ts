@@ -23,6 +23,9 @@ export type ErrorCode =
   | 'MID_ITERATION'
   | 'SCENARIO_FAILED'
   | 'CAPTURE_FAILED'
+  | 'NO_PYTHON'
+  | 'NO_SUCH_FILE'
+  | 'NOT_SUPPORTED'
   | 'INTERNAL';
 
 export interface LabError {

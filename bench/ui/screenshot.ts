@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { KERNEL_SCENES, type Scene } from './kernel-scenes';
 import { TEACHING_SCENES, type TeachingScene } from './teaching-scenes';
+import { programScene } from './program-scene';
 import { freePort, startShell } from './shell';
 
 const root = join(import.meta.dirname, '../..');
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
       if (want(scene.file.replace(/\.png$/, ''))) await kernelScene(browser, scene);
     for (const scene of TEACHING_SCENES)
       if (want(scene.file.replace(/\.png$/, ''))) await teachingScene(browser, scene);
+    if (want('program-original')) await programScene(browser, root, out);
   } finally {
     await browser.close();
   }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVE_PORT, parseServeArgs } from './args';
 
 describe('parseServeArgs', () => {
-  it('defaults, --port N, --port=N, --open, --new-token and --print-url', () => {
-    const plain = { open: false, newToken: false, printUrl: false };
+  it('defaults, --port N, --port=N, --open, --new-token, --print-url and --allow-run', () => {
+    const plain = { open: false, newToken: false, printUrl: false, allowRun: false };
     expect(parseServeArgs([])).toEqual({ ok: true, value: { ...plain, port: DEFAULT_SERVE_PORT } });
     expect(parseServeArgs(['--port', '0', '--open'])).toEqual({
       ok: true,
@@ -14,6 +14,10 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs(['--new-token', '--print-url'])).toEqual({
       ok: true,
       value: { ...plain, port: DEFAULT_SERVE_PORT, newToken: true, printUrl: true },
+    });
+    expect(parseServeArgs(['--allow-run'])).toEqual({
+      ok: true,
+      value: { ...plain, port: DEFAULT_SERVE_PORT, allowRun: true },
     });
   });
   it.each([

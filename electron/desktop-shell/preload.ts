@@ -31,6 +31,8 @@ const api: LabApi = {
   runUntil: (args) => call('runUntil', args),
   closeConnection: (args) => call('closeConnection', args),
   runScenario: (args) => call('runScenario', args),
+  watchProgram: (args) => call('watchProgram', args),
+  watchEngine: (args) => call('watchEngine', args),
   onDelta(listener) {
     // The IPC event stays here: the page gets the batch only.
     const forward = (_event: IpcRendererEvent, delta: LabDelta) => listener(delta);

@@ -81,6 +81,22 @@ describe('StreamVerifier', () => {
     expect(fresh.verification()).toEqual({ state: 'lost', bytes: 100 });
   });
 
+  it('waits for more bytes when a gap may start at a chance match and the echo chunk ends too soon to tell', () => {
+    const v = new StreamVerifier();
+    const data = Buffer.from(sent(v, 316));
+    data[150] = data[100]!;
+    if (data[151] === data[101]) data[151] = data[151]! ^ 0xff;
+    const fresh = new StreamVerifier();
+    fresh.push(data);
+    const echo = Buffer.concat([data.subarray(0, 100), data.subarray(150, 158), data.subarray(208)]);
+    // The chunk ends 4 bytes after the difference: not enough to see where the echo resumes.
+    fresh.receive(echo.subarray(0, 105));
+    fresh.receive(echo.subarray(105));
+    fresh.finish();
+    expect(fresh.verification()).toEqual({ state: 'lost', bytes: 100 });
+    expect(fresh.verified).toBe(echo.length);
+  });
+
   it('reports a changed byte as a mismatch at its offset', () => {
     const v = new StreamVerifier();
     const data = Buffer.from(sent(v, 5000));

@@ -15,8 +15,9 @@ export class StreamVerifier {
   /** Index of the oldest live segment (shift() is O(n) on long queues). */
   private headIndex = 0;
   private outstandingBytes = 0;
-  /** Bytes received after a gap, waiting for enough to resync. */
+  /** Bytes received but not yet decided, waiting for more: after a gap (to resync), or where a gap may start (to compare again). */
   private window: Buffer | null = null;
+  private windowFor: 'resync' | 'compare' = 'resync';
   sent = 0;
   /** Stream offset of the next expected byte (verified + lost). */
   consumed = 0;
@@ -47,10 +48,11 @@ export class StreamVerifier {
     if (this.window) {
       chunk = Buffer.concat([this.window, chunk]);
       this.window = null;
-      this.resync(chunk, false);
+      if (this.windowFor === 'compare') this.compare(chunk, false);
+      else this.resync(chunk, false);
       return;
     }
-    this.compare(chunk);
+    this.compare(chunk, false);
   }
 
   /** The server closed: whatever it never echoed is lost. */
@@ -58,7 +60,8 @@ export class StreamVerifier {
     if (this.window && this.mismatchAt === null) {
       const pending = this.window;
       this.window = null;
-      this.resync(pending, true);
+      if (this.windowFor === 'compare') this.compare(pending, true);
+      else this.resync(pending, true);
     }
     if (this.mismatchAt === null && this.outstandingBytes > 0) {
       this.lost += this.outstandingBytes;
@@ -74,7 +77,7 @@ export class StreamVerifier {
   }
 
   /** Matches `chunk` against the head of the outstanding bytes; on a difference, resyncs. */
-  private compare(chunk: Buffer): void {
+  private compare(chunk: Buffer, final: boolean): void {
     let at = 0;
     while (at < chunk.length) {
       const head = this.segments[this.headIndex];
@@ -86,9 +89,18 @@ export class StreamVerifier {
       const got = chunk.subarray(at, at + n);
       const want = head.subarray(0, n);
       if (!got.equals(want)) {
-        const start = this.gapStart(chunk, at, firstDifference(got, want));
+        const same = firstDifference(got, want);
+        const start = this.gapStart(chunk, at, same, final);
+        if (start === null) {
+          // Too few bytes yet to tell where the gap starts: keep those that may be chance matches.
+          const sure = same - Math.min(same, RESYNC_BYTES - 1);
+          this.advance(sure, true);
+          this.window = Buffer.from(chunk.subarray(at + sure));
+          this.windowFor = 'compare';
+          return;
+        }
         this.advance(start, true);
-        this.resync(chunk.subarray(at + start), false);
+        this.resync(chunk.subarray(at + start), final);
         return;
       }
       this.advance(n, true);
@@ -100,11 +112,12 @@ export class StreamVerifier {
    * Where a gap starts in `chunk` after `at`, given that the first `same` bytes matched.
    * Usually at the difference; but the bytes just before it may have matched the dropped
    * ones by chance (1 in 256 each): then the echo resumes only from a little earlier.
+   * Null when the chunk ends too soon to tell (unless it is the last one).
    */
-  private gapStart(chunk: Buffer, at: number, same: number): number {
+  private gapStart(chunk: Buffer, at: number, same: number, final: boolean): number | null {
     for (let back = 0; back < RESYNC_BYTES && back <= same; back += 1) {
       const rest = chunk.subarray(at + same - back);
-      if (rest.length < RESYNC_BYTES) return same;
+      if (rest.length < RESYNC_BYTES) return final ? same : null;
       if (this.find(rest.subarray(0, RESYNC_BYTES), same - back + 1) !== null) return same - back;
     }
     return same;
@@ -114,6 +127,7 @@ export class StreamVerifier {
   private resync(rest: Buffer, final: boolean): void {
     if (rest.length < RESYNC_BYTES && !final) {
       this.window = Buffer.from(rest);
+      this.windowFor = 'resync';
       return;
     }
     const needle = rest.subarray(0, RESYNC_BYTES);
@@ -125,7 +139,7 @@ export class StreamVerifier {
     this.lost += gap;
     this.consumed += gap;
     this.drop(gap);
-    this.compare(rest);
+    this.compare(rest, final);
   }
 
   /** Smallest distance ≥ `min` from the head at which `needle` occurs in the outstanding bytes. */

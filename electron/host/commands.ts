@@ -1,8 +1,9 @@
 import type { CommandArgs, CommandName, CommandResults, LabSnapshot } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
-import type { EnginePort } from './engine-port';
+import { teachingOf, type EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
 import { ScenarioRunner } from '../teaching/run-scenario';
+import { NO_PROGRAMS, type ProgramPort } from './program-port';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -12,6 +13,9 @@ export type Handlers = {
 };
 
 const FLEET_DOWN = 'No client fleet is running in this shell, so test clients are unavailable.';
+
+const OWN_ENGINE = (what: string): Result<never> =>
+  fail('NOT_SUPPORTED', `${what} works on the lab's own engine: a real program runs its own code.`);
 
 /** Hex text (spaces allowed) to bytes, or null when it is not whole bytes of hex. */
 function hexToBytes(text: string): Buffer | null {
@@ -30,8 +34,10 @@ export function createHandlers(
   engine: EnginePort,
   fleet: FleetPort | undefined,
   snapshot: () => LabSnapshot,
+  programs: ProgramPort = NO_PROGRAMS,
 ): Handlers {
-  const scenarios = new ScenarioRunner(engine, fleet);
+  const teaching = teachingOf(engine);
+  const scenarios = new ScenarioRunner(teaching, fleet);
   return {
     startServer: ({ host, port }) => engine.start(host, port),
     stopServer: () => engine.stop(),
@@ -42,11 +48,15 @@ export function createHandlers(
     setOptions: (patch) => engine.setOptions(patch),
     snapshot: () => ok(snapshot()),
     inspect: ({ id }) => engine.inspect(id),
-    spawnClients: (spec) => {
+    spawnClients: ({ target, ...spec }) => {
       if (!fleet) return fail('FLEET_DOWN', FLEET_DOWN);
+      if (target) return fleet.spawn(spec, target);
       const { server } = engine.snapshot();
       if (server.state !== 'listening') {
-        return fail('NOT_RUNNING', 'Start the server first: test clients connect to it.');
+        return fail(
+          'NOT_RUNNING',
+          'Start the server first: test clients connect to it (or give them a target: 127.0.0.1:port).',
+        );
       }
       return fleet.spawn(spec, { host: server.host, port: server.port });
     },
@@ -58,8 +68,11 @@ export function createHandlers(
         return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
       return settle(fleet.send(clientId, bytes));
     },
-    runUntil: (breakpoint) => engine.runUntil(breakpoint),
-    closeConnection: ({ id, how }) => engine.closeConnection(id, how),
+    runUntil: (breakpoint) => (teaching ? teaching.runUntil(breakpoint) : OWN_ENGINE('Run until')),
+    closeConnection: ({ id, how }) =>
+      teaching ? teaching.closeConnection(id, how) : OWN_ENGINE('Close and Reset'),
     runScenario: (args) => scenarios.run(args),
+    watchProgram: ({ program }) => programs.watch(program),
+    watchEngine: () => programs.unwatch(),
   };
 }

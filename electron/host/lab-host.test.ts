@@ -1,6 +1,6 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import type net from 'node:net';
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { argSchemas, COMMAND_NAMES, type CommandName } from '../../shared/contract';
 import { FleetController } from '../fleet/controller';
@@ -116,6 +116,40 @@ describe('LabHost commands', () => {
     });
     expect(await host.command('stopClients', {})).toEqual({ ok: true, value: null });
     expect((await host.command('snapshot', {})).ok).toBe(true);
+  });
+
+  it('spawned clients can target another server on this machine, verified as against the lab; never another machine', async () => {
+    const other = net.createServer((socket) => socket.pipe(socket));
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    cleanup.push(() => new Promise<void>((done) => other.close(() => done())));
+    const port = (other.address() as net.AddressInfo).port;
+    const fleet = new FleetController(nodeLauncher());
+    const host = new LabHost(new SelectServer(), fleet);
+    cleanup.push(() => host.dispose());
+    const spec = {
+      count: 3,
+      behaviour: 'echo',
+      messageSize: 100,
+      intervalMs: 0,
+      connectRate: 100,
+      lifetimeMs: 0,
+      reconnect: false,
+    } as const;
+    // The lab's own server is not even started: the target is the other one.
+    expect(
+      await host.command('spawnClients', { ...spec, target: { host: '127.0.0.1', port } }),
+    ).toMatchObject({ ok: true });
+    await waitUntil(
+      () => fleet.summary().verified >= 3,
+      'three clients verified against the other server',
+      (check) => fleet.on('change', check),
+    );
+    const refused = await host.command('spawnClients', { ...spec, target: { host: '10.0.0.1', port } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', message: /this machine only/ },
+    });
+    await host.command('stopClients', {});
   });
 
   it('rejects arbitrary payloads without throwing and leaves the engine unchanged', async () => {

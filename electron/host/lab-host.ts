@@ -4,6 +4,7 @@ import { DeltaCollector } from './batcher';
 import { createHandlers, type Handlers } from './commands';
 import type { EnginePort } from './engine-port';
 import { NO_FLEET, type FleetPort } from './fleet-port';
+import type { ProgramPort } from './program-port';
 import { SubscriberHub, type Subscriber } from './subscribers';
 import { describeIssues } from './validate';
 
@@ -28,8 +29,9 @@ export class LabHost {
   constructor(
     private readonly engine: EnginePort,
     private readonly fleet?: FleetPort,
+    programs?: ProgramPort,
   ) {
-    this.handlers = createHandlers(engine, fleet, () => this.snapshot());
+    this.handlers = createHandlers(engine, fleet, () => this.snapshot(), programs);
     this.collector = new DeltaCollector(engine, fleet);
     const engineChanged = () => {
       this.collector.markEngineDirty();

@@ -7,6 +7,7 @@ import type {
   SocketId,
 } from '../../shared/engine';
 import { MessageQueue, type ByteTally } from './message-queue';
+import { Ring } from './ring';
 
 const HISTORY_LIMIT = 200;
 const QUEUE_PREVIEW_MESSAGES = 256;
@@ -42,7 +43,8 @@ export type SendResult = { sent: number } | Raised;
 export class Connection {
   readonly queue: MessageQueue;
   readonly openedAt = Date.now();
-  readonly history: Action[] = [];
+  /** Its own actions, newest last (a ring: every action passes here, so no shifting). */
+  private readonly history = new Ring<Action>(HISTORY_LIMIT);
   private chunks: Buffer[] = [];
   recvBuffered = 0;
   /** The peer's FIN arrived (the kernel's SOCK_DONE): once the bytes ahead are read, recv() returns b''. */
@@ -213,7 +215,6 @@ export class Connection {
 
   remember(action: Action): void {
     this.history.push(action);
-    if (this.history.length > HISTORY_LIMIT) this.history.shift();
   }
 
   /** The view plus the queue's messages (a preview of each) and this socket's own history. */
@@ -226,7 +227,7 @@ export class Connection {
         preview: m.subarray(0, QUEUE_PREVIEW_BYTES).toString('base64'),
       })),
       queueMore: this.queue.length - messages.length,
-      history: [...this.history],
+      history: this.history.toArray(),
     };
   }
 

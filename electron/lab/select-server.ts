@@ -259,6 +259,7 @@ export class SelectServer {
     const loop = this.loop;
     return {
       server: { ...this.status },
+      program: null,
       run: this.runs,
       mode: this.mode,
       fidelity: this.fidelity,

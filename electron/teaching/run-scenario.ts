@@ -1,7 +1,7 @@
 import type { CommandArgs } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { scenarioInfo, type Measurement, type ScenarioId, type ScenarioReport } from '../../shared/scenarios';
-import type { EnginePort } from '../host/engine-port';
+import type { TeachingEngine } from '../host/engine-port';
 import type { FleetPort } from '../host/fleet-port';
 import { oneClient, recvChunks, threeClients } from './scenarios/basics';
 import { halfClose, partialSend, reset } from './scenarios/bugs';
@@ -32,20 +32,26 @@ export class ScenarioRunner {
   private busy: ScenarioId | null = null;
 
   constructor(
-    private readonly engine: EnginePort,
+    private readonly engine: TeachingEngine | null,
     private readonly fleet: FleetPort | undefined,
   ) {}
 
   async run({ scenario, host, port }: CommandArgs<'runScenario'>): Promise<Result<ScenarioReport>> {
     const title = scenarioInfo(scenario).title;
     if (!this.fleet) return fail('FLEET_DOWN', `“${title}” needs the test clients, and this shell has none.`);
+    if (!this.engine || this.engine.snapshot().program)
+      return fail(
+        'NOT_SUPPORTED',
+        `Scenarios run on the lab's own engine: go back to it, then pick “${title}” again.`,
+      );
     if (this.busy) {
       const message = `“${scenarioInfo(this.busy).title}” is still being set up: wait for it, then try again.`;
       return fail('BUSY', message);
     }
     this.busy = scenario;
     try {
-      const measurements = await SETUPS[scenario](new Stage(this.engine, this.fleet, { host, port }));
+      const stage = new Stage(this.engine, this.fleet, { host, port });
+      const measurements = await SETUPS[scenario](stage);
       return ok({ id: scenario, measurements: measurements ?? [] });
     } catch (error) {
       const why = error instanceof ScenarioError || error instanceof Error ? error.message : String(error);

@@ -8,7 +8,7 @@ import {
   type Mode,
 } from '../../shared/engine';
 import type { ClientView } from '../../shared/fleet';
-import type { EnginePort } from '../host/engine-port';
+import type { TeachingEngine } from '../host/engine-port';
 import type { FleetPort } from '../host/fleet-port';
 
 /** A scenario could not be set up: the message says which condition never came. */
@@ -31,7 +31,7 @@ const DEFAULT_WAIT_MS = 15_000;
  */
 export class Stage {
   constructor(
-    readonly engine: EnginePort,
+    readonly engine: TeachingEngine,
     readonly fleet: FleetPort,
     private readonly address: Address,
   ) {}
@@ -153,7 +153,7 @@ export class Stage {
   }
 }
 
-const ready = (sets: ReturnType<EnginePort['pending']>): boolean =>
+const ready = (sets: ReturnType<TeachingEngine['pending']>): boolean =>
   sets !== null && sets.readable.length + sets.writable.length + sets.exceptional.length > 0;
 
 function expect(result: { ok: boolean; error?: { message: string } }, what: string): void {

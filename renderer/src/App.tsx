@@ -9,6 +9,7 @@ import { LinkLostBanner } from './components/LinkLostBanner';
 import { ListsPanel } from './components/ListsPanel';
 import { NoticesBar } from './components/NoticesBar';
 import { OptionsPanel } from './components/OptionsPanel';
+import { ProgramBanner } from './components/ProgramBanner';
 import { TimelinePanel } from './components/TimelinePanel';
 import { Toolbar } from './components/Toolbar';
 import { useFocusRescue } from './components/useFocusRescue';
@@ -33,6 +34,8 @@ function LabWindow({ api }: { api: LabApi }) {
   const link = useLabStore((s) => s.link);
   const presenter = useLabStore((s) => s.presenter);
   const zoom = useLabStore((s) => s.zoom);
+  // A watched program has no socket options of the lab's: its code sets its own.
+  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
   return (
     <div
       className="app"
@@ -43,6 +46,7 @@ function LabWindow({ api }: { api: LabApi }) {
     >
       <Toolbar />
       <LinkLostBanner />
+      <ProgramBanner />
       <NoticesBar />
       <main className="workspace">
         <div className="stage">
@@ -58,7 +62,7 @@ function LabWindow({ api }: { api: LabApi }) {
           </div>
         </div>
         <aside className="sidebar">
-          <OptionsPanel />
+          {!watching && <OptionsPanel />}
           <ConnectionPanel />
           <ClientsPanel />
         </aside>

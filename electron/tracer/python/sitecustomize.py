@@ -6,10 +6,12 @@ any program without editing it. It does nothing unless the lab started the
 program: SOCKETLAB_TRACE_FD names the descriptor of the lab's channel (a socket
 pair the lab made; nothing else can connect to it).
 
-What it reports, one JSON object per line: `select.select()` (the lists passed
-in, then the sets returned or the exception raised), and `accept`, `recv`,
+What it reports, one JSON object per line: every `select.select()`,
+`select.poll().poll()` and `select.epoll().poll()` call — so `selectors` and
+asyncio's default loop too — with the interest passed in (as select()'s three
+lists) and the sets returned or the exception raised; `accept`, `recv`,
 `send`, `sendall` and `close` on the program's sockets (byte counts, peers,
-exceptions), and an uncaught exception (the crash that ends the program).
+exceptions); and an uncaught exception (the crash that ends the program).
 
 With SOCKETLAB_TRACE_STEP=1 the program waits before each select() for the
 lab's word: {"cmd": "go"} runs it, {"cmd": "probe"} answers what it would
@@ -26,6 +28,8 @@ import select as _select_module
 import socket as _socket_module
 import sys
 
+# Taken before the tracer wraps it: the channel's own waits are not the program's.
+_REAL_POLL = getattr(_select_module, 'poll', None)
 _CHANNEL_ENV = 'SOCKETLAB_TRACE_FD'
 _STEP_ENV = 'SOCKETLAB_TRACE_STEP'
 
@@ -45,37 +49,99 @@ def _open_channel():
         fd = fcntl.fcntl(inherited, fcntl.F_DUPFD_CLOEXEC, highest)
         if fd != inherited:
             os.close(inherited)
-        os.set_blocking(fd, True)
         return fd
     except (ValueError, OSError):
         return None
 
 
 class _Channel:
+    """JSON lines to the lab, and its commands back, on a non-blocking descriptor.
+
+    Writes wait when the lab reads slower than the program talks: the program slows
+    down rather than anything growing. Commands are read as they come: a blocking
+    wait only while the program is halted at a select() (Step mode).
+    """
+
     def __init__(self, fd, stepping):
         self.fd = fd
         self.stepping = stepping
+        self.dead = False
+        # Lines wait here until the program's next select() call, then go in one write: a
+        # syscall per pass of its loop, not per call. Before the first select() (or in a
+        # program with none), each goes at once.
+        self.outbox = []
+        self.outbox_bytes = 0
+        self.batching = False
         self.pending = b''
+        self.commands = []
+        os.set_blocking(fd, False)
+        self.waiter = _REAL_POLL()
+        self.waiter.register(fd, _select_module.POLLIN)
 
     def send(self, event):
-        data = (json.dumps(event, separators=(',', ':')) + '\n').encode()
-        while data:
-            written = os.write(self.fd, data)
-            data = data[written:]
+        if self.dead:
+            return
+        self.outbox.append(json.dumps(event, separators=(',', ':')))
+        self.outbox_bytes += len(self.outbox[-1])
+        if not self.batching or self.outbox_bytes > 65536:
+            self.flush()
 
-    def command(self):
-        while b'\n' not in self.pending:
-            chunk = os.read(self.fd, 4096)
+    def flush(self):
+        if self.dead or not self.outbox:
+            return
+        data = ('\n'.join(self.outbox) + '\n').encode()
+        self.outbox = []
+        self.outbox_bytes = 0
+        while data:
+            try:
+                data = data[os.write(self.fd, data):]
+            except BlockingIOError:
+                waiter = _REAL_POLL()
+                waiter.register(self.fd, _select_module.POLLOUT)
+                waiter.poll()
+            except OSError:
+                # The lab stopped listening: the program runs on, untraced.
+                self.dead = True
+                self.stepping = False
+                return
+
+    def _read(self, block):
+        while not self.dead:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except BlockingIOError:
+                if not block or self.commands:
+                    return
+                self.waiter.poll()
+                continue
+            except OSError:
+                chunk = b''
             if not chunk:
                 # The lab is gone: run untraced from here on.
+                self.dead = True
                 self.stepping = False
-                return {'cmd': 'run'}
+                self.commands.append({'cmd': 'run'})
+                return
             self.pending += chunk
-        line, self.pending = self.pending.split(b'\n', 1)
-        try:
-            return json.loads(line)
-        except ValueError:
-            return {'cmd': 'run'}
+            while b'\n' in self.pending:
+                line, self.pending = self.pending.split(b'\n', 1)
+                try:
+                    self.commands.append(json.loads(line))
+                except ValueError:
+                    pass
+            if self.commands:
+                return
+
+    def poll_commands(self):
+        """Run mode: takes a `step` (halt from now on) sent while the program ran, without waiting."""
+        self._read(False)
+        while self.commands and not self.stepping:
+            if self.commands.pop(0).get('cmd') == 'step':
+                self.stepping = True
+
+    def command(self):
+        self._read(True)
+        return self.commands.pop(0) if self.commands else {'cmd': 'run'}
 
 
 def _fd(item):
@@ -106,12 +172,62 @@ def _raised(channel, call, fd, error):
     })
 
 
+_POLLIN = getattr(_select_module, 'POLLIN', 1)
+_POLLPRI = getattr(_select_module, 'POLLPRI', 2)
+_POLLOUT = getattr(_select_module, 'POLLOUT', 4)
+_POLLERR = getattr(_select_module, 'POLLERR', 8)
+_POLLHUP = getattr(_select_module, 'POLLHUP', 16)
+_STDLIB = os.path.dirname(os.__file__)
+_HERE = os.path.abspath(__file__)
+
+
+def _caller():
+    """The program's own line that asked: the first frame outside the standard library and this file."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = os.path.abspath(frame.f_code.co_filename)
+        if name != _HERE and not name.startswith(_STDLIB):
+            return [name, frame.f_lineno]
+        frame = frame.f_back
+    return None
+
+
+def _interest(masks):
+    """poll()/epoll() registrations as select()'s three lists."""
+    r = [fd for fd, mask in masks.items() if mask & _POLLIN]
+    w = [fd for fd, mask in masks.items() if mask & _POLLOUT]
+    x = [fd for fd, mask in masks.items() if mask & _POLLPRI]
+    return r, w, x
+
+
+def _ready(events, masks):
+    """poll()/epoll() results as select()'s three sets: an error or a hang-up reads as readable and writable."""
+    r, w, x = [], [], []
+    for fd, flags in events:
+        mask = masks.get(fd, 0)
+        if flags & (_POLLIN | _POLLHUP | _POLLERR) and mask & _POLLIN:
+            r.append(fd)
+        if flags & (_POLLOUT | _POLLERR) and mask & _POLLOUT:
+            w.append(fd)
+        if flags & _POLLPRI:
+            x.append(fd)
+    return r, w, x
+
+
 def _install(channel):
     real_select = _select_module.select
+    real_poll = _REAL_POLL
+    real_epoll = getattr(_select_module, 'epoll', None)
     base = _socket_module.socket
 
-    def traced_select(rlist, wlist, xlist, *timeout):
-        channel.send({'ev': 'select', 'r': _fds(rlist), 'w': _fds(wlist), 'x': _fds(xlist)})
+    def wait(api, interest, probe, run):
+        """One call of the program's select(), poll() or epoll.poll(): the interest, the lab's word, the result."""
+        r, w, x = interest
+        channel.poll_commands()
+        channel.send({'ev': 'select', 'api': api, 'r': r, 'w': w, 'x': x, 'at': _caller()})
+        # The lab hears of this pass's calls, and of this call, before the program may block in it.
+        channel.flush()
+        channel.batching = True
         while channel.stepping:
             command = channel.command().get('cmd')
             if command == 'go':
@@ -120,17 +236,92 @@ def _install(channel):
                 channel.stepping = False
             elif command == 'probe':
                 try:
-                    r, w, x = real_select(rlist, wlist, xlist, 0)
-                    channel.send({'ev': 'probe', 'r': _fds(r), 'w': _fds(w), 'x': _fds(x)})
+                    pr, pw, px = probe()
+                    channel.send({'ev': 'probe', 'r': pr, 'w': pw, 'x': px})
                 except Exception as error:
                     channel.send({'ev': 'probe', 'exc': type(error).__name__, 'msg': str(error)})
+                channel.flush()
         try:
-            r, w, x = real_select(rlist, wlist, xlist, *timeout)
+            result, (rr, rw, rx) = run()
         except Exception as error:
-            _raised(channel, 'select', -1, error)
+            _raised(channel, api, -1, error)
             raise
-        channel.send({'ev': 'ready', 'r': _fds(r), 'w': _fds(w), 'x': _fds(x)})
-        return r, w, x
+        channel.send({'ev': 'ready', 'r': rr, 'w': rw, 'x': rx})
+        return result
+
+    def traced_select(rlist, wlist, xlist, *timeout):
+        def probe():
+            r, w, x = real_select(rlist, wlist, xlist, 0)
+            return _fds(r), _fds(w), _fds(x)
+
+        def run():
+            r, w, x = real_select(rlist, wlist, xlist, *timeout)
+            return (r, w, x), (_fds(r), _fds(w), _fds(x))
+
+        return wait('select', (_fds(rlist), _fds(wlist), _fds(xlist)), probe, run)
+
+    class _Registrations:
+        """What poll() and epoll() objects watch, by descriptor, kept beside the real object."""
+
+        def __init__(self, real):
+            self._real = real
+            self._masks = {}
+
+        def register(self, fd, *mask):
+            fd = _fd(fd)
+            self._real.register(fd, *mask)
+            self._masks[fd] = mask[0] if mask else (_POLLIN | _POLLPRI | _POLLOUT)
+
+        def modify(self, fd, mask):
+            fd = _fd(fd)
+            self._real.modify(fd, mask)
+            self._masks[fd] = mask
+
+        def unregister(self, fd):
+            fd = _fd(fd)
+            self._real.unregister(fd)
+            self._masks.pop(fd, None)
+
+        def _wait(self, api, timeout_args):
+            real = self._real
+
+            def probe():
+                return _ready(real.poll(0), self._masks)
+
+            def run():
+                events = real.poll(*timeout_args)
+                return events, _ready(events, self._masks)
+
+            return wait(api, _interest(self._masks), probe, run)
+
+    class TracedPoll(_Registrations):
+        def poll(self, *timeout):
+            return self._wait('poll', timeout)
+
+    class TracedEpoll(_Registrations):
+        def __init__(self, *args, **kwargs):
+            super().__init__(real_epoll(*args, **kwargs))
+
+        def poll(self, *args, **kwargs):
+            if kwargs:
+                args = (kwargs.get('timeout', -1), kwargs.get('maxevents', -1))
+            return self._wait('epoll', args)
+
+        def fileno(self):
+            return self._real.fileno()
+
+        def close(self):
+            self._real.close()
+
+        @property
+        def closed(self):
+            return self._real.closed
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
 
     class TracedSocket(base):
         """The program's sockets: socket.socket itself, reporting what each call did."""
@@ -193,9 +384,25 @@ def _install(channel):
             if fd >= 0:
                 channel.send({'ev': 'close', 'fd': fd})
 
+    # The program sees socket.socket, in reprs and tracebacks too.
+    TracedSocket.__name__ = TracedSocket.__qualname__ = 'socket'
+    TracedSocket.__module__ = 'socket'
     # socket.accept() builds the new socket from the module's global `socket`: this is it now.
     _socket_module.socket = TracedSocket
     _select_module.select = traced_select
+    traced_poll = lambda: TracedPoll(real_poll())  # noqa: E731
+    if real_poll is not None:
+        _select_module.poll = traced_poll
+    if real_epoll is not None:
+        _select_module.epoll = TracedEpoll
+    # selectors (and so asyncio) took these when it was imported, and `import socket` imports it.
+    import selectors
+
+    selectors.SelectSelector._select = staticmethod(traced_select)
+    if hasattr(selectors, 'PollSelector'):
+        selectors.PollSelector._selector_cls = staticmethod(traced_poll)
+    if hasattr(selectors, 'EpollSelector'):
+        selectors.EpollSelector._selector_cls = TracedEpoll
 
     previous_hook = sys.excepthook
 
@@ -205,11 +412,15 @@ def _install(channel):
         text = ''.join(traceback.format_exception(kind, error, trace))
         try:
             channel.send({'ev': 'crash', 'exc': kind.__name__, 'msg': str(error), 'traceback': text})
+            channel.flush()
         except OSError:
             pass
         previous_hook(kind, error, trace)
 
     sys.excepthook = crash_hook
+    import atexit
+
+    atexit.register(channel.flush)
 
 
 def _chain_next_sitecustomize():

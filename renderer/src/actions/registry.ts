@@ -67,7 +67,14 @@ const BEHAVIOURS: Record<ActionId, Behaviour> = {
   slow: setMode('slow'),
   'step-mode': setMode('step'),
   step: { unavailable: notStepping, run: (api) => sendCommand(api, 'step', {}) },
-  'step-action': { unavailable: notStepping, run: (api) => sendCommand(api, 'stepAction', {}) },
+  'step-action': {
+    // A real program steps one pass of its loop at a time: the lab cannot halt it between its lines.
+    unavailable: (s) =>
+      s.engine?.program
+        ? 'Step action runs the lab’s own engine one action at a time; a real program steps a whole pass.'
+        : notStepping(s),
+    run: (api) => sendCommand(api, 'stepAction', {}),
+  },
   'tutorial-on': {
     unavailable: always,
     run: (api) => sendCommand(api, 'setFidelity', { fidelity: 'tutorial' }),

@@ -7,6 +7,7 @@ import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
 import { tintPython } from './python-tokens';
+import { ProgramSource } from './ProgramSource';
 import { ScrollList } from './ScrollList';
 
 interface Shown {
@@ -48,8 +49,14 @@ function selectSeedValues(s: LabState): SeedValues {
   };
 }
 
-/** The seed's loop as Python 3, with the lines the shown actions ran lit, and crashes marked. */
+/** The seed's loop (the engine's, or the original's when the lab runs it), else a watched program's own source. */
 export function CodePanel() {
+  const program = useLabStore((s) => s.engine?.program ?? null);
+  return program && !program.original ? <ProgramSource program={program} /> : <SeedCode />;
+}
+
+/** The seed's loop as Python 3, with the lines the shown actions ran lit, and crashes marked. */
+function SeedCode() {
   const { actions, current, origin, past } = useLabStore(useShallow(selectShown));
   const values = useLabStore(useShallow(selectSeedValues));
   const source = useMemo(() => seedSource(values).split('\n'), [values]);

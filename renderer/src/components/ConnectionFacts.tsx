@@ -19,7 +19,8 @@ export function ConnectionFacts({ detail }: { detail: ConnectionDetail }) {
   return (
     <>
       <h3>
-        #{detail.id} <span className="muted">{detail.peer}</span>
+        #{detail.id} <span className="muted">fd {detail.fd}</span>{' '}
+        <span className="muted">{detail.peer}</span>
       </h3>
       <p className="detail-status">
         {status(detail)} · <OpenFor since={detail.openedAt} />

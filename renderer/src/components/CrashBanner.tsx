@@ -14,15 +14,21 @@ export function CrashBanner() {
   const count = useLabStore((s) => s.crashes.length);
   const view = useLabStore((s) => s.view);
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
+  const program = useLabStore((s) => (s.engine?.program ?? null) !== null);
   if (!crash) return null;
+  const { action } = crash;
   return (
     <div className="crash-banner" role="alert" data-iteration={crash.n}>
       <span className="crash-icon" aria-hidden="true">
         ✖
       </span>
       <span>
-        Iteration {crash.n}: {formatAction(crash.action)}.{count > 1 ? ` (${count} so far.)` : ''}{' '}
-        {tutorial ? 'The lab keeps going; the seed as written would not.' : ''}
+        Iteration {crash.n}:{' '}
+        {program && action.kind === 'crash'
+          ? `the program died here of ${action.exception}: ${action.detail}.`
+          : `${formatAction(action)}.`}
+        {count > 1 ? ` (${count} so far.)` : ''}{' '}
+        {tutorial && !program ? 'The lab keeps going; the seed as written would not.' : ''}
       </span>
       <button type="button" className="btn btn-small" onClick={() => view(crash.n)}>
         Show iteration {crash.n}

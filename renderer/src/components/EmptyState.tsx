@@ -13,8 +13,10 @@ function useNc(): string {
 export function EmptyState() {
   const stopped = useLabStore((s) => (s.engine?.server.state ?? 'stopped') !== 'listening');
   const empty = useLabStore((s) => s.connections.size === 0);
+  // A watched program starts and stops on its own terms: the banner above says how it stands.
+  const program = useLabStore((s) => (s.engine?.program ?? null) !== null);
   const nc = useNc();
-  if (!stopped || !empty) return null;
+  if (!stopped || !empty || program) return null;
   return (
     <div className="empty-state" role="note" aria-label="Getting started">
       <h2>Watch select() at work</h2>

@@ -21,6 +21,7 @@ const SLOWEST_MS = 2000;
 export function ModeControls() {
   const send = useSend();
   const mode = useLabStore((s) => s.engine?.mode ?? 'run');
+  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
   const delay = useLabStore((s) => s.engine?.options.slowDelayMs ?? 500);
   // The speed's own refusal: other options report beside their fields in the options panel.
   const [speedError, setSpeedError] = useState<LabError | null>(null);
@@ -48,6 +49,7 @@ export function ModeControls() {
               name="mode"
               value={m.mode}
               checked={shown === m.mode}
+              disabled={watching && m.mode === 'slow'}
               onChange={() => void choose(m.mode)}
             />
             {m.label}

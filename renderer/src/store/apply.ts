@@ -111,7 +111,11 @@ export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
   const patch: Partial<LabData> = { lastSeq: delta.seq };
   if (data.engine && Object.keys(delta.engine).length > 0) patch.engine = { ...data.engine, ...delta.engine };
   const engine = patch.engine ?? data.engine;
-  const connections = patchMap(data.connections, delta.connections, delta.removed);
+  // A restarted server numbers iterations and sockets afresh: the old run's records no longer apply.
+  const restarted = delta.engine.run !== undefined && delta.engine.run !== data.engine?.run;
+  // Its sockets neither (a watched program replacing the engine leaves none behind).
+  const known = restarted ? new Map<SocketId, ConnectionView>() : data.connections;
+  const connections = patchMap(known, delta.connections, delta.removed);
   if (connections !== data.connections) patch.connections = connections;
   const leaving = delta.removed.flatMap((id) => data.connections.get(id) ?? []);
   if (leaving.length > 0) {
@@ -124,8 +128,6 @@ export function applyDelta(data: LabData, delta: LabDelta): Partial<LabData> {
     patch.departed = departed;
   }
   const limit = engine?.options.historySize ?? 500;
-  // A restarted server numbers iterations and sockets afresh: the old run's records no longer apply.
-  const restarted = delta.engine.run !== undefined && delta.engine.run !== data.engine?.run;
   const before: Pick<LabData, 'history' | 'crashes'> = restarted ? { history: [], crashes: [] } : data;
   const history = appendHistory(before.history, delta.iterations, limit);
   if (history !== data.history) patch.history = history;

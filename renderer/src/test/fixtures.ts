@@ -13,6 +13,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 export function engineSnapshot(patch: Partial<EngineSnapshot> = {}): EngineSnapshot {
   return {
     server: { state: 'listening', host: '127.0.0.1', port: 50000, address: '127.0.0.1:50000', error: null },
+    program: null,
     run: 1,
     mode: 'run',
     fidelity: 'safe',
@@ -77,6 +78,8 @@ export function handMadeApi(initial: LabSnapshot, answers: Answers = {}) {
     runUntil: answer('runUntil'),
     closeConnection: answer('closeConnection'),
     runScenario: answer('runScenario'),
+    watchProgram: answer('watchProgram'),
+    watchEngine: answer('watchEngine'),
     onDelta(listener: (d: LabDelta) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -17,6 +17,8 @@ interface Draft {
   rate: string;
   lifetime: string;
   reconnect: boolean;
+  /** host:port, or empty for the lab's own server. */
+  target: string;
 }
 
 const INITIAL: Draft = {
@@ -27,6 +29,7 @@ const INITIAL: Draft = {
   rate: '50',
   lifetime: '0',
   reconnect: false,
+  target: '',
 };
 
 /** The number fields after the behaviour: how each client sends, connects and lives. */
@@ -43,8 +46,24 @@ const TUNING: { key: 'size' | 'interval' | 'rate' | 'lifetime'; label: string; h
 
 const toNumber = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
+/** "127.0.0.1:8000", "[::1]:8000" or "localhost:8000" as a target; undefined when empty (the lab's server). */
+function toTarget(text: string): { host: string; port: number } | undefined | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(trimmed);
+  return match ? { host: match[1] ?? '', port: Number(match[2]) } : null;
+}
+
 function toSpec(d: Draft): { spec: SpawnSpec } | { error: LabError } {
   const size = parseSize(d.size);
+  const target = toTarget(d.target);
+  if (target === null)
+    return {
+      error: {
+        code: 'BAD_ARGUMENT',
+        message: 'Target: write host:port, such as 127.0.0.1:8000, or leave it empty for the lab’s server.',
+      },
+    };
   const parsed = spawnSchema.safeParse({
     count: toNumber(d.count),
     behaviour: d.behaviour,
@@ -53,6 +72,7 @@ function toSpec(d: Draft): { spec: SpawnSpec } | { error: LabError } {
     connectRate: toNumber(d.rate),
     lifetimeMs: toNumber(d.lifetime),
     reconnect: d.reconnect,
+    ...(target ? { target } : {}),
   });
   if (parsed.success) return { spec: parsed.data };
   // The schema's messages name the field in plain words ("Clients must be a number.").
@@ -145,6 +165,18 @@ export function SpawnForm() {
             onChange={(e) => set({ reconnect: e.target.checked })}
           />
           <span>Reconnect</span>
+        </label>
+        <label
+          className="field spawn-target"
+          title="Where they connect: empty for the lab's server, or host:port of another server on this machine"
+        >
+          <span>Target</span>
+          <input
+            value={draft.target}
+            placeholder="the lab's server"
+            size={14}
+            onChange={(e) => set({ target: e.target.value })}
+          />
         </label>
       </div>
       <p className="spawn-hint muted">{BEHAVIOUR_HINTS[draft.behaviour]}</p>

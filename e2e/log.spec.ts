@@ -87,6 +87,10 @@ test("Close and Reset: the server closes one connection or resets it, recorded a
   await expect(lab.detail).toContainText(/open for \d+ s/);
   await lab.detail.getByRole('button', { name: 'Reset', exact: true }).click();
   expect(await reset).toBe('ECONNRESET');
+  // Each is a record of its own in the timeline, not a pass of the loop.
+  const iterations = page.getByRole('list', { name: 'Iterations' });
+  await expect(iterations.getByRole('button').filter({ hasText: 'you: close #1' })).toHaveCount(1);
+  await expect(iterations.getByRole('button').filter({ hasText: 'you: reset #2' })).toHaveCount(1);
   await teach.logTab.click();
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('user-close');
   await expect(teach.log.getByRole('button')).toHaveText([

@@ -33,7 +33,10 @@ const IterationRow = memo(function IterationRow({
   const tabIndex = useRovingTabIndex(record.n);
   const crashed = record.actions.some((a) => a.kind === 'crash');
   const raised = record.actions.flatMap((a) => (a.kind === 'raise' ? [`${a.exception} #${a.id}`] : []));
+  // A Close or Reset of the user's is a record of its own, with no select(): say what it did.
+  const mine = record.actions.flatMap((a) => (a.kind === 'user-close' ? [`you: ${a.how} #${a.id}`] : []));
   const sets = [
+    ...mine,
     setText('R', record.sets.readable),
     setText('W', record.sets.writable),
     setText('X', record.sets.exceptional),

@@ -136,6 +136,7 @@ test('Presenter: one zoom for every panel, a focused layout, a bad zoom refused,
   await teach.exportImage.click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^socket-lab-iteration-\d+\.png$/);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved socket-lab-iteration-\d+\.png$/ })).toBeVisible();
   const path = test.info().outputPath('exported.png');
   await file.saveAs(path);
   const png = await readFile(path);

@@ -24,6 +24,7 @@ export function PresenterControls() {
   const exporter = useAction('export-image');
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<LabError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const apply = (): void => {
     if (draft === null) return;
     const parsed = parseZoom(draft);
@@ -35,6 +36,9 @@ export function PresenterControls() {
   const exportNow = async (): Promise<void> => {
     const result = await exporter.run();
     setError(result.ok ? null : result.error);
+    // The path the desktop app saved to, or the browser's download name; null: the dialog was cancelled.
+    const path = result.ok ? (result.value as { path: string | null }).path : null;
+    setSaved(path);
   };
   return (
     <div className="presenter-controls">
@@ -68,6 +72,11 @@ export function PresenterControls() {
       <KeepFocusButton className="btn" title={exporter.action.hint} onClick={() => void exportNow()}>
         Export image
       </KeepFocusButton>
+      {saved && (
+        <span className="export-saved muted" role="status">
+          Saved {saved.slice(saved.lastIndexOf('/') + 1)}
+        </span>
+      )}
       <FieldError error={error} onDismiss={() => setError(null)} />
     </div>
   );

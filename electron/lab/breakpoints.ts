@@ -1,6 +1,7 @@
 import { describeBreakpoint, type Breakpoint } from '../../shared/breakpoints';
-import type { Action, HaltView } from '../../shared/engine';
+import type { Action, HaltView, IterationRecord } from '../../shared/engine';
 import { formatAction } from '../../shared/format';
+import type { Recorder } from './recorder';
 import type { SelectLoop } from './select-loop';
 
 /**
@@ -22,6 +23,32 @@ export class Breakpoints {
 
   disarm(): void {
     this.armed = null;
+  }
+
+  /**
+   * One pass while armed: the open iteration action by action. When an action meets the
+   * breakpoint, a halt action goes into `record` right after it, the rest of the pass runs (so
+   * the record is whole for the timeline, the log and the code panel), and it returns true:
+   * the caller halts before the next select(). False when the pass ended without a hit.
+   */
+  runPass(
+    recorder: Recorder,
+    loop: SelectLoop,
+    record: IterationRecord | null,
+    hooks: { acted: (action: Action) => void; stopped: () => boolean },
+  ): boolean {
+    for (let action = recorder.stepAction(loop); action; action = recorder.stepAction(loop)) {
+      if (hooks.stopped()) return false; // the server stopped where the original crashed
+      const reason = this.met(action, loop, recorder.count);
+      if (reason === null) continue;
+      const halt: Action = { phase: action.phase, kind: 'halt', id: 'id' in action ? action.id : 0, reason };
+      record?.actions.push(halt);
+      hooks.acted(halt);
+      this.hit(recorder.count, reason);
+      recorder.runToEnd(loop);
+      return true;
+    }
+    return false;
   }
 
   /** Disarms and remembers where and why the loop halted. */

@@ -28,7 +28,7 @@ import { Recorder } from './recorder';
 import { SelectLoop } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
 import { Tally } from './tally';
-import { userClose } from './user-actions';
+import { recordUserClose } from './user-actions';
 
 type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
 
@@ -208,15 +208,7 @@ export class SelectServer {
       const message = `Iteration ${this.recorder.count} is halfway through: press Step to finish it, then ${how} #${id}.`;
       return fail('MID_ITERATION', message);
     }
-    const lastSets = this.recorder.lastSets;
-    const record = this.recorder.begin(loop, { readable: [], writable: [], exceptional: [] }, this.fidelity);
-    for (const action of userClose(loop, connection, how)) {
-      record.actions.push(action);
-      connection.remember(action);
-      this.acted(action);
-    }
-    this.recorder.lastSets = lastSets; // no select() was called
-    this.recorder.close(loop);
+    recordUserClose(this.recorder, loop, connection, how, this.fidelity, (action) => this.acted(action));
     this.wake();
     return ok(null);
   }
@@ -400,21 +392,13 @@ export class SelectServer {
 
   /** Run until: the open iteration action by action, halting once the pass whose action met the breakpoint is done. */
   private runWatched(loop: SelectLoop): void {
-    for (let action = this.recorder.stepAction(loop); action; action = this.recorder.stepAction(loop)) {
-      if (this.loop !== loop) return; // stopped where the original crashed
-      const reason = this.breakpoints.met(action, loop, this.recorder.count);
-      if (reason === null) continue;
-      const halt: Action = { phase: action.phase, kind: 'halt', id: 'id' in action ? action.id : 0, reason };
-      this.openRecord?.actions.push(halt);
-      this.acted(halt);
-      this.breakpoints.hit(this.recorder.count, reason);
-      // The rest of the pass runs too: the record is whole (timeline, log, code panel), and the
-      // loop halts before the next select(), where Step, Step action and Predict take over.
-      this.recorder.runToEnd(loop);
-      this.mode = 'step';
-      this.pacer.cancel();
-      return;
-    }
+    const halted = this.breakpoints.runPass(this.recorder, loop, this.openRecord, {
+      acted: (action) => this.acted(action),
+      stopped: () => this.loop !== loop,
+    });
+    if (!halted) return;
+    this.mode = 'step';
+    this.pacer.cancel();
   }
 
   private setStatus(status: ServerStatus): void {

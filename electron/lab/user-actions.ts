@@ -1,6 +1,31 @@
-import type { Action } from '../../shared/engine';
+import type { Action, Fidelity } from '../../shared/engine';
 import type { Connection } from './connection';
+import type { Recorder } from './recorder';
 import type { SelectLoop } from './select-loop';
+
+/**
+ * Runs the user's Close or Reset and records it as a record of its own (between two passes,
+ * so none is open): its actions have the phase `user`, and no select() was called, so the
+ * last select()'s sets stay what the window marks.
+ */
+export function recordUserClose(
+  recorder: Recorder,
+  loop: SelectLoop,
+  connection: Connection,
+  how: 'close' | 'reset',
+  fidelity: Fidelity,
+  acted: (action: Action) => void,
+): void {
+  const lastSets = recorder.lastSets;
+  const record = recorder.begin(loop, { readable: [], writable: [], exceptional: [] }, fidelity);
+  for (const action of userClose(loop, connection, how)) {
+    record.actions.push(action);
+    connection.remember(action);
+    acted(action);
+  }
+  recorder.lastSets = lastSets;
+  recorder.close(loop);
+}
 
 /**
  * The user's Close or Reset of one connection, as the server would do it between two passes of

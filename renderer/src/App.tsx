@@ -26,6 +26,9 @@ import './styles/lists.css';
 import './styles/panels.css';
 import './styles/options.css';
 import './styles/teaching.css';
+import './styles/predict.css';
+import './styles/log.css';
+import './styles/presenter.css';
 
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);

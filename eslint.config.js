@@ -31,6 +31,7 @@ export default tseslint.config(
       'electron/lab/**/*.ts',
       'electron/fleet/**/*.ts',
       'electron/host/**/*.ts',
+      'electron/teaching/**/*.ts',
       'electron/browser-shell/**/*.ts',
     ],
     ignores: ['electron/fleet/electron-launcher.ts'],
@@ -55,13 +56,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/lab/**/*.ts', 'electron/fleet/**/*.ts', 'electron/host/**/*.ts'],
+    files: [
+      'electron/lab/**/*.ts',
+      'electron/fleet/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/teaching/**/*.ts',
+    ],
     ignores: ['electron/fleet/electron-launcher.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The engine, the fleet and the host are plain Node.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The engine, the fleet, the host and the scenarios are plain Node.',
+            },
+          ],
           patterns: [
             {
               group: ['**/desktop-shell/*', '**/browser-shell/*'],

@@ -3,6 +3,7 @@ import { expectAccessible } from './pages/accessibility';
 import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { LabPage } from './pages/LabPage';
 import { OptionsPanelPage } from './pages/OptionsPanelPage';
+import { TeachingPage } from './pages/TeachingPage';
 import { freePort, occupyPort, openClient, type TestClient } from './pages/tcp';
 
 /**
@@ -106,4 +107,63 @@ test('a refused start: the port is busy', async ({ page }) => {
   } finally {
     await new Promise<void>((resolve) => busy.close(() => resolve()));
   }
+});
+
+test.describe('teaching (issue 11)', () => {
+  test('the Scenarios list open, then a scenario set up with its notes', async ({ page }) => {
+    const teach = new TeachingPage(page);
+    await lab.start(await freePort());
+    await teach.scenariosButton.click();
+    await expect(page.getByRole('region', { name: 'Scenarios' })).toBeVisible();
+    await expectAccessible(page, 'scenarios list open');
+    await page.keyboard.press('Escape');
+    await teach.scenario('KeyError on a half-close');
+    await expectAccessible(page, 'scenario notes beside the lists');
+  });
+
+  test('Predict: marks set, then revealed with verdicts and a score', async ({ page }) => {
+    const teach = new TeachingPage(page);
+    await lab.start(await freePort());
+    await teach.scenario('One client');
+    await teach.predict.click();
+    await lab.list('inputs').getByRole('listitem').first().getByRole('button', { name: 'readable' }).click();
+    await expectAccessible(page, 'predicting, a mark set');
+    await teach.reveal.click();
+    await expect(teach.score).toContainText('1 right');
+    await expectAccessible(page, 'prediction revealed');
+    await teach.predict.click();
+  });
+
+  test('a lesson with its question, then Presenter', async ({ page }) => {
+    const teach = new TeachingPage(page);
+    await lab.start(await freePort());
+    await teach.lessonsButton.click();
+    await page
+      .getByRole('region', { name: 'Lessons' })
+      .getByRole('button', { name: '3. TCP is a stream: recv(1024)' })
+      .click();
+    await expect(teach.lesson.getByRole('group')).toBeVisible();
+    await expectAccessible(page, 'lesson player with a question');
+    await teach.presenter.click();
+    await expectAccessible(page, 'presenter');
+    await teach.presenter.click();
+    await teach.lesson.getByRole('button', { name: 'End lesson' }).click();
+  });
+
+  test('the Log open, and the tutorial dialog', async ({ page }) => {
+    const teach = new TeachingPage(page);
+    const port = await freePort();
+    await lab.start(port);
+    client = await openClient(port);
+    client.socket.write('hello');
+    await client.waitForEcho('hello');
+    await teach.logTab.click();
+    await expect(teach.log.getByRole('button').first()).toBeVisible();
+    await expectAccessible(page, 'log open');
+    await teach.timelineTab.click();
+    await page.getByRole('button', { name: 'The tutorial' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectAccessible(page, 'tutorial dialog');
+    await page.keyboard.press('Escape');
+  });
 });

@@ -39,7 +39,7 @@ test('20 echo clients verify; 5 reset clients turn readable, recv() raises Conne
     lab
       .list('inputs')
       .getByRole('listitem')
-      .filter({ hasText: /client #\d+/ })
+      .filter({ hasText: /client C\d+/ })
       .first(),
   ).toBeVisible();
   await lab.shot('clients-1-twenty-echo-verified');

@@ -64,8 +64,10 @@ test('start, spawn, Step, step, open a connection, read its queue, stop: no mous
   await expect(lab.marks(ours)).toHaveAttribute('data-marks', /readable/);
   await expect(halted).toContainText(/Now select\(\) would return [1-9]\d* readable/);
 
-  // Space steps one iteration: the live region says what select() returned, not each chip.
+  // Space on the radio is the radio's; Tab on to the Step button, where Space clicks it: one
+  // iteration, and the live region says what select() returned, not each chip.
   const before = Number(await lab.counters.getAttribute('data-iteration'));
+  await keys.tabTo(lab.step);
   await keys.press('Space');
   await expect(lab.counters).toHaveAttribute('data-iteration', String(before + 1));
   await expect(halted).toContainText(
@@ -123,14 +125,16 @@ test('focus stays on the page when what holds it goes away', async ({ page }) =>
 
   const keys = new KeyboardUser(page);
   await keys.watchPointer();
+  await keys.tabTo(lab.step); // Space on the Mode radio would be the radio's
   await keys.press('Space'); // recv: the socket joins outputs
   const chip = lab.chipOf('outputs', client.localPort).getByRole('button');
   await keys.tabTo(chip);
   await keys.press('Enter');
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
-  await keys.press('Space'); // send: its queue empties
+  // Space belongs to the focused chip (it would close the detail); R runs the loop from here:
+  // the echo goes out, nothing is left to send, outputs -= s, and the focused chip goes.
+  await keys.press('r');
   await client.waitForEcho('bye');
-  await keys.press('Space'); // nothing left to send: outputs -= s, and its chip goes
   await expect(chip).toHaveCount(0);
   await expect(lab.list('outputs')).toBeFocused(); // the list it was in, now empty
   await keys.expectFocusVisible();

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './pages/accessibility';
 import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { LabPage } from './pages/LabPage';
+import { TeachingPage } from './pages/TeachingPage';
 import { startServe, type ServeProcess } from './pages/serve-process';
 import { freePort } from './pages/tcp';
 
@@ -112,4 +113,31 @@ test('npm run trace: an asyncio server of one’s own, its epoll() loop in the w
   } finally {
     child.kill('SIGINT');
   }
+});
+
+test('Predict on the real seed: halted before its select(), marked, revealed by one pass of its loop', async ({
+  page,
+}, info) => {
+  shell = await startServe(await freePort(), runtime, ['--allow-run']);
+  await page.goto(shell.url);
+  const lab = new LabPage(page, info);
+  const teach = new TeachingPage(page);
+  await expect(lab.root).toHaveAttribute('data-state', 'ready');
+  await lab.mode('Step'); // the original starts halted before its first select()
+  await page.getByRole('button', { name: 'Run the original' }).click();
+  await expect(page.locator('.program-what').getByText(/listening 127\.0\.0\.1:\d+/)).toBeVisible();
+  const clients = new ClientsPanelPage(page);
+  await clients.spawn(1, 'echo', { size: 100, intervalMs: 200 });
+  await teach.predict.click();
+  // The listener has a connection waiting: readable is right, exceptional is wrong.
+  const listener = lab.list('inputs').getByRole('listitem').first();
+  await listener.getByRole('button', { name: 'readable' }).click();
+  await listener.getByRole('button', { name: 'exceptional' }).click();
+  await teach.reveal.click();
+  // A whole pass ran (a real program is not halted between its lines): the verdicts are the score's.
+  await expect(teach.score).toContainText('1 right · 1 wrong · 0 missed');
+  await expect(teach.score).toContainText('Last reveal, iteration 1');
+  await expect(lab.list('inputs')).toHaveAttribute('data-count', '2'); // the pass accepted it
+  await teach.predict.click();
+  await page.getByRole('button', { name: 'Stop program' }).click();
 });

@@ -12,6 +12,8 @@ import type { ClientView, FleetSummary } from './fleet';
 import { BEHAVIOURS } from './fleet';
 import type { RecordingStatus } from './recording/status';
 import type { Result } from './result';
+import { breakpointSchema } from './breakpoints';
+import { SCENARIO_IDS, type ScenarioReport } from './scenarios';
 
 /**
  * The one contract between the engine and the UI. Channel names live here
@@ -31,12 +33,23 @@ export const CHANNELS = {
   spawnClients: 'clients:spawn',
   stopClients: 'clients:stop',
   sendFromClient: 'clients:send',
+  runUntil: 'loop:run-until',
+  closeConnection: 'connection:close',
+  runScenario: 'lab:run-scenario',
   watchProgram: 'program:watch',
   watchEngine: 'program:unwatch',
   startRecording: 'recording:start',
   stopRecording: 'recording:stop',
   delta: 'lab:delta',
-  // The desktop app's recording files (DesktopFiles below): its dialog, and reads of what the user chose.
+} as const;
+
+/**
+ * The desktop app's own channels, beside the lab's (DesktopApi below): what only Electron's
+ * main process can do — capture the window, and the recording files: its dialog, and reads
+ * of what the user chose.
+ */
+export const DESKTOP_CHANNELS = {
+  exportImage: 'window:export-image',
   chooseRecording: 'recording:choose',
   openSavedRecording: 'recording:open-saved',
   readRecording: 'recording:read',
@@ -79,16 +92,24 @@ export const optionsSchema = z.strictObject({
   historySize: count(100_000),
 }) satisfies z.ZodType<EngineOptions>;
 
+/** A whole number from `min` to `max`, with messages a person can act on ("Clients must be a number."). */
+const wholeNumber = (name: string, min: number, max: number, unit = '') =>
+  z
+    .number({ error: `${name} must be a number.` })
+    .int(`${name} must be a whole number.`)
+    .min(min, `${name} must be at least ${min.toLocaleString('en-US')}${unit}.`)
+    .max(max, `${name} must be at most ${max.toLocaleString('en-US')}${unit}.`);
+
 export const spawnSchema = z.strictObject({
-  count: count(10_000),
-  behaviour: z.enum(BEHAVIOURS),
-  messageSize: count(16 * MiB),
+  count: wholeNumber('Clients', 1, 10_000),
+  behaviour: z.enum(BEHAVIOURS, { error: `Behaviour must be one of ${BEHAVIOURS.join(', ')}.` }),
+  messageSize: wholeNumber('Message size', 1, 16 * MiB, ' bytes'),
   /** Pause between messages; 0 sends as fast as the echo comes back. */
-  intervalMs: z.number().int().min(0).max(3_600_000),
+  intervalMs: wholeNumber('Interval', 0, 3_600_000, ' ms'),
   /** New connections per second while ramping up. */
-  connectRate: count(100_000),
+  connectRate: wholeNumber('Connect rate', 1, 100_000, ' a second'),
   /** Close after this long (0 = never), then reconnect if asked. */
-  lifetimeMs: z.number().int().min(0).max(86_400_000),
+  lifetimeMs: wholeNumber('Lifetime', 0, 86_400_000, ' ms'),
   reconnect: z.boolean(),
   /**
    * Where they connect, when not the lab's own server (a program of yours, another server):
@@ -122,6 +143,14 @@ export const argSchemas = {
     data: z.string().max(1024 * 1024),
     encoding: z.enum(['text', 'hex']),
   }),
+  runUntil: breakpointSchema,
+  /** The user's Close (FIN) or Reset (RST) of one connection, from the Connection panel. */
+  closeConnection: z.strictObject({
+    id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    how: z.enum(['close', 'reset']),
+  }),
+  /** Sets a scenario up; `host` and `port` are where to start the server when it is stopped. */
+  runScenario: z.strictObject({ scenario: z.enum(SCENARIO_IDS), host: hostSchema, port: portSchema }),
   /** Watch a real program instead of the engine: the seed itself, or one the user picks (desktop app). */
   watchProgram: z.strictObject({ program: z.enum(['original', 'choose']) }),
   /** Back to the lab's own engine. */
@@ -156,6 +185,9 @@ export interface CommandResults {
   spawnClients: { ids: number[] };
   stopClients: null;
   sendFromClient: null;
+  runUntil: null;
+  closeConnection: null;
+  runScenario: ScenarioReport;
   watchProgram: null;
   watchEngine: null;
   startRecording: RecordingStatus;
@@ -223,10 +255,10 @@ export const fileArgSchemas = {
 } as const;
 
 /**
- * The desktop app's recording files, beside the LabApi (window.labFiles): the main process
- * opens the dialog, and the window reads only files the user chose there (or the lab's own
- * recordings, by name). The browser shell has no such thing: a file picker gives the page
- * the file, and a download gives the user a recording.
+ * The desktop app's recording files: the main process opens the dialog, and the window reads
+ * only files the user chose there (or the lab's own recordings, by name). The browser shell
+ * has no such thing: a file picker gives the page the file, and a download gives the user a
+ * recording.
  */
 export interface DesktopFiles {
   /** The Open dialog; null when the user cancelled. */
@@ -239,4 +271,25 @@ export interface DesktopFiles {
   showSavedRecording(args: z.infer<typeof fileArgSchemas.showSavedRecording>): Promise<Result<null>>;
   /** A file chosen from the menu (File → Open Recording…); returns the unsubscribe. */
   onRecordingOpened(listener: (file: OpenedFile) => void): () => void;
+}
+
+/** A PNG of the window for slides; `name` is the file name offered in the save dialog. */
+export const exportImageSchema = z.strictObject({
+  name: z
+    .string()
+    .max(120)
+    .regex(
+      /^[\w .-]+\.png$/,
+      'The file name must end in .png and use letters, digits, spaces, dots or dashes.',
+    ),
+});
+export type ExportImageArgs = z.infer<typeof exportImageSchema>;
+
+/**
+ * What only the desktop app can do, exposed by its preload beside LabApi (as `window.labDesktop`):
+ * its recording files, and Export image, which captures the window itself
+ * (webContents.capturePage) and saves it where the user says (`path` null: the user cancelled).
+ */
+export interface DesktopApi extends DesktopFiles {
+  exportImage(args: ExportImageArgs): Promise<Result<{ path: string | null }>>;
 }

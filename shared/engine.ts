@@ -1,3 +1,5 @@
+import type { Breakpoint } from './breakpoints';
+
 /**
  * What the select() engine is and says: its state, its iteration records and
  * their actions. Shared by the engine, both shells and the renderer.
@@ -17,7 +19,8 @@ export const FD_SETSIZE = 1024;
 
 export type Mode = 'run' | 'slow' | 'step';
 export type Fidelity = 'safe' | 'tutorial';
-export type Phase = 'select' | 'readable' | 'writable' | 'exceptional';
+/** `user`: a Close or Reset asked for from the window, between two passes of the loop (never the seed's own). */
+export type Phase = 'select' | 'readable' | 'writable' | 'exceptional' | 'user';
 
 /** The three lists select() returns. */
 export interface SelectSets {
@@ -28,9 +31,9 @@ export interface SelectSets {
 
 /**
  * Why a socket was closed: EOF, urgent data (exceptional), its queue flushed after EOF (Safe),
- * an error a call raised, or (a traced program) the program's own reason.
+ * an error a call raised, the user's Close or Reset, or (a traced program) the program's own reason.
  */
-export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'error' | 'program';
+export type CloseReason = 'eof' | 'exceptional' | 'flushed' | 'error' | 'user' | 'program';
 
 /** What Python raises for a socket error, by errno (the OSError subclasses of PEP 3151). */
 export type SocketException =
@@ -76,7 +79,11 @@ export type ActionBody =
   /** Safe mode: a socket closed earlier in this iteration is skipped. */
   | { kind: 'skip'; id: SocketId; reason: 'closed-earlier' }
   /** The queue caps stop (on) or resume (off) reading a connection. */
-  | { kind: 'backpressure'; id: SocketId; on: boolean; reason: BackpressureReason };
+  | { kind: 'backpressure'; id: SocketId; on: boolean; reason: BackpressureReason }
+  /** The user asked the server to close the connection (FIN) or reset it (RST), from the Connection panel. */
+  | { kind: 'user-close'; id: SocketId; how: 'close' | 'reset' }
+  /** Run until: the action before this one met the breakpoint, and the loop halted here (Step mode). */
+  | { kind: 'halt'; id: SocketId; reason: string };
 
 export type Action = ActionBody & { phase: Phase };
 export type ActionKind = Action['kind'];
@@ -210,6 +217,15 @@ export interface StepCursor {
   sets: SelectSets;
 }
 
+/** Where Run until last halted the loop, and why. */
+export interface HaltView {
+  /** The iteration it halted in. */
+  n: number;
+  /** What met the breakpoint, in a sentence: "#3 entered outputs". */
+  reason: string;
+  at: number;
+}
+
 /** The listening socket's accept queue, as `listen(backlog)` bounds it. */
 export interface ListenerView {
   fd: number;
@@ -262,4 +278,8 @@ export interface EngineSnapshot {
   listener: ListenerView;
   connections: ConnectionView[];
   totals: Totals;
+  /** Run until: the breakpoint the loop runs towards (absent from engines and recordings before it). */
+  breakpoint?: Breakpoint | null;
+  /** Where Run until halted the loop, until the next Step or Run. */
+  halt?: HaltView | null;
 }

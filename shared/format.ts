@@ -50,6 +50,12 @@ export function formatAction(action: Action): string {
       return action.on
         ? `stop reading #${action.id} (${action.reason === 'queue-cap' ? 'its queue at the cap' : 'all queues at the cap, and it holds more than its share'})`
         : `resume reading #${action.id}`;
+    case 'user-close':
+      return action.how === 'close'
+        ? `you asked the server to close #${action.id} (s.close(): FIN)`
+        : `you asked the server to reset #${action.id} (RST: SO_LINGER 0, then s.close())`;
+    case 'halt':
+      return `halted: ${action.reason}`;
   }
 }
 
@@ -61,6 +67,8 @@ function closeWhy(reason: string, error: string | undefined): string {
       return 'EOF, queue flushed';
     case 'exceptional':
       return 'exceptional: urgent data';
+    case 'user':
+      return 'by you';
     default:
       return `error: ${error ?? 'socket error'}`;
   }

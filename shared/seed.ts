@@ -120,6 +120,8 @@ const range = (from: number, to: number): number[] =>
 /** The seed's lines (1-based) that an action ran, for the code panel. */
 export function seedLines(action: Action): number[] {
   const { phase } = action;
+  // The user's Close and Reset are not the seed's doing: no line of it ran.
+  if (phase === 'user') return [];
   switch (action.kind) {
     case 'select':
       return [L.select];
@@ -168,5 +170,8 @@ export function seedLines(action: Action): number[] {
       return [L.forReadable];
     case 'backpressure':
       return [L.select];
+    case 'user-close':
+    case 'halt':
+      return [];
   }
 }

@@ -47,18 +47,29 @@ if (!started.ok) throw new Error(started.error.message);
 const writer = await RecordingWriter.start(server, out);
 if (!writer.ok) throw new Error(writer.error.message);
 const fleet = new FleetController(nodeLauncher());
-const spawn = { count: clients, behaviour: 'echo' as const, messageSize: size, intervalMs: Math.round(1000 / rate) };
-await fleet.spawn({ ...spawn, connectRate: 1000, lifetimeMs: 0, reconnect: false }, { host: '127.0.0.1', port: started.value.port });
+const spawn = {
+  count: clients,
+  behaviour: 'echo' as const,
+  messageSize: size,
+  intervalMs: Math.round(1000 / rate),
+};
+await fleet.spawn(
+  { ...spawn, connectRate: 1000, lifetimeMs: 0, reconnect: false },
+  { host: '127.0.0.1', port: started.value.port },
+);
 console.log(
   `Recording ${clients} clients echoing ${rate} messages of ${size} B a second ` +
-    (untilBytes ? `until the file reaches ${mb(untilBytes)}` : `for ${minutes} minutes`) + ` to ${out}.`,
+    (untilBytes ? `until the file reaches ${mb(untilBytes)}` : `for ${minutes} minutes`) +
+    ` to ${out}.`,
 );
 const began = Date.now();
 for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const { iterations, bytes } = writer.value.progress;
   const elapsed = (Date.now() - began) / 1000;
-  console.log(`  ${elapsed.toFixed(0)} s: ${iterations.toLocaleString('en')} iterations, ${mb(bytes)} on disk`);
+  console.log(
+    `  ${elapsed.toFixed(0)} s: ${iterations.toLocaleString('en')} iterations, ${mb(bytes)} on disk`,
+  );
   if (untilBytes ? bytes >= untilBytes : elapsed >= minutes * 60) break;
 }
 const seconds = (Date.now() - began) / 1000;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { KERNEL_SCENES, type Scene } from './kernel-scenes';
+import { TEACHING_SCENES, type TeachingScene } from './teaching-scenes';
 import { programScene } from './program-scene';
 import { replayScenes } from './replay-scenes';
 import { freePort, startShell } from './shell';
@@ -87,6 +88,23 @@ async function kernelScene(browser: Browser, scene: Scene): Promise<void> {
   shell.child.kill('SIGTERM');
 }
 
+/** One teaching scene, at 1440 × 900, on a started server of its own. */
+async function teachingScene(browser: Browser, scene: TeachingScene): Promise<void> {
+  const shell = await startShell(root);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(shell.url);
+  await page.locator('[data-state="ready"]').waitFor();
+  await page.getByRole('textbox', { name: 'Port' }).fill(String(await freePort()));
+  await page.getByRole('button', { name: 'Start Server' }).click();
+  await page.getByRole('button', { name: 'Stop Server' }).waitFor();
+  await scene.stage(page);
+  const path = join(out, scene.file);
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+  await page.close();
+  shell.child.kill('SIGTERM');
+}
+
 /** `npm run screenshot [-- window window-dark token-refused kernel-reset …]`: the named shots, or all of them. */
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
@@ -115,6 +133,8 @@ async function main(): Promise<void> {
     }
     for (const scene of KERNEL_SCENES)
       if (want(scene.file.replace(/\.png$/, ''))) await kernelScene(browser, scene);
+    for (const scene of TEACHING_SCENES)
+      if (want(scene.file.replace(/\.png$/, ''))) await teachingScene(browser, scene);
     if (want('program-original')) await programScene(browser, root, out);
     await replayScenes(browser, root, out, want);
   } finally {

@@ -6,7 +6,7 @@ import { setupIpc } from './ipc';
 import { loadBounds, rememberBounds, setupQuit, setupSingleInstance } from './lifecycle';
 import { setupMenu } from './menu';
 import { RecordingFiles } from './recording-files';
-import { CHANNELS } from '../../shared/contract';
+import { DESKTOP_CHANNELS } from '../../shared/contract';
 import { allowedOrigins, APP_URL, createMainWindow, guardWebContents } from './window';
 
 const here = import.meta.dirname;
@@ -27,7 +27,7 @@ async function onReady(): Promise<void> {
   setupMenu(() => {
     void files.choose().then((chosen) => {
       if (chosen.ok && chosen.value && !window.isDestroyed())
-        window.webContents.send(CHANNELS.recordingOpened, chosen.value);
+        window.webContents.send(DESKTOP_CHANNELS.recordingOpened, chosen.value);
     });
   });
   setupQuit(host, setupIpc(host, window, origins, files));

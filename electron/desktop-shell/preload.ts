@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   CHANNELS,
+  DESKTOP_CHANNELS,
+  type DesktopApi,
   type CommandName,
   type CommandResults,
-  type DesktopFiles,
   type LabApi,
   type LabDelta,
   type OpenedFile,
@@ -28,6 +29,9 @@ const api: LabApi = {
   spawnClients: (args) => call('spawnClients', args),
   stopClients: (args) => call('stopClients', args),
   sendFromClient: (args) => call('sendFromClient', args),
+  runUntil: (args) => call('runUntil', args),
+  closeConnection: (args) => call('closeConnection', args),
+  runScenario: (args) => call('runScenario', args),
   watchProgram: (args) => call('watchProgram', args),
   watchEngine: (args) => call('watchEngine', args),
   startRecording: (args) => call('startRecording', args),
@@ -42,22 +46,22 @@ const api: LabApi = {
   },
 };
 
-contextBridge.exposeInMainWorld('lab', api);
-
-/** The recording files, beside the LabApi: the dialog is the main process's; the page reads what it chose. */
-const files: DesktopFiles = {
-  chooseRecording: () => ipcRenderer.invoke(CHANNELS.chooseRecording),
-  openSavedRecording: (args) => ipcRenderer.invoke(CHANNELS.openSavedRecording, args),
-  readRecording: (args) => ipcRenderer.invoke(CHANNELS.readRecording, args),
-  closeRecording: (args) => ipcRenderer.invoke(CHANNELS.closeRecording, args),
-  showSavedRecording: (args) => ipcRenderer.invoke(CHANNELS.showSavedRecording, args),
+/** What only the desktop app can do: exactly DesktopApi (the dialogs are the main process's; the page reads what they chose). */
+const desktop: DesktopApi = {
+  exportImage: (args) => ipcRenderer.invoke(DESKTOP_CHANNELS.exportImage, args),
+  chooseRecording: () => ipcRenderer.invoke(DESKTOP_CHANNELS.chooseRecording),
+  openSavedRecording: (args) => ipcRenderer.invoke(DESKTOP_CHANNELS.openSavedRecording, args),
+  readRecording: (args) => ipcRenderer.invoke(DESKTOP_CHANNELS.readRecording, args),
+  closeRecording: (args) => ipcRenderer.invoke(DESKTOP_CHANNELS.closeRecording, args),
+  showSavedRecording: (args) => ipcRenderer.invoke(DESKTOP_CHANNELS.showSavedRecording, args),
   onRecordingOpened(listener) {
     const forward = (_event: IpcRendererEvent, file: OpenedFile) => listener(file);
-    ipcRenderer.on(CHANNELS.recordingOpened, forward);
+    ipcRenderer.on(DESKTOP_CHANNELS.recordingOpened, forward);
     return () => {
-      ipcRenderer.removeListener(CHANNELS.recordingOpened, forward);
+      ipcRenderer.removeListener(DESKTOP_CHANNELS.recordingOpened, forward);
     };
   },
 };
 
-contextBridge.exposeInMainWorld('labFiles', files);
+contextBridge.exposeInMainWorld('lab', api);
+contextBridge.exposeInMainWorld('labDesktop', desktop);

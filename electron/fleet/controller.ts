@@ -29,6 +29,8 @@ export class FleetController {
   private disposed = false;
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly noticeListeners = new Set<NoticeListener>();
+  /** Waiting for the worker to say it has stopped every client (see quiesce). */
+  private stopWaiters: (() => void)[] = [];
 
   constructor(private readonly launch: FleetLauncher) {}
 
@@ -55,13 +57,27 @@ export class FleetController {
     return ok(null);
   }
 
+  /**
+   * Stops every client and resolves once the fleet process has done so: from then on, no
+   * client spawned before can still connect (a scenario restarting the server relies on it).
+   */
+  quiesce(): Promise<void> {
+    const process = this.process;
+    this.stopAll();
+    if (!process) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.stopWaiters.push(resolve);
+      setTimeout(resolve, EXIT_TIMEOUT_MS).unref();
+    });
+  }
+
   /** Sends a custom message (verified like any payload) from one open client. */
   send(clientId: number, data: Buffer): Result<null> {
     const view = this.book.get(clientId);
-    if (!view) return fail('NO_SUCH_CLIENT', `There is no client #${clientId}.`);
+    if (!view) return fail('NO_SUCH_CLIENT', `There is no client C${clientId}.`);
     if (!this.process) return fail('FLEET_DOWN', 'The client fleet is not running: spawn clients first.');
     if (view.state !== 'open')
-      return fail('BAD_ARGUMENT', `Client #${clientId} is ${view.state}: only an open client can send.`);
+      return fail('BAD_ARGUMENT', `Client C${clientId} is ${view.state}: only an open client can send.`);
     this.process.send({ type: 'send', clientId, base64: data.toString('base64') });
     return ok(null);
   }
@@ -176,6 +192,8 @@ export class FleetController {
       this.book.remove(message.removed);
       this.totals = message.totals;
       this.emitChange();
+    } else if (message.type === 'stopped') {
+      for (const resolve of this.stopWaiters.splice(0)) resolve();
     } else if (message.type === 'notice') {
       this.emitNotice(message.level, message.code, message.message);
     }
@@ -183,6 +201,7 @@ export class FleetController {
 
   private died(why: string): void {
     this.process = null;
+    for (const resolve of this.stopWaiters.splice(0)) resolve();
     this.exit = this.disposed ? null : why;
     if (this.disposed) return;
     const lost = this.book.failAll('FLEET_DOWN');

@@ -49,7 +49,7 @@ export class Fleet {
             type: 'notice',
             level: 'warning',
             code: 'NO_SUCH_CLIENT',
-            message: `Client #${message.clientId} has no open connection: the message was not sent.`,
+            message: `Client C${message.clientId} has no open connection: the message was not sent.`,
           });
         }
         break;
@@ -104,6 +104,7 @@ export class Fleet {
     this.roundTrips = 0;
     for (const code of Object.keys(this.errors)) delete this.errors[code];
     this.schedule();
+    this.emit({ type: 'stopped' });
   }
 
   /** Sends what changed since the last report (used by the timer; public for a final flush). */

@@ -37,6 +37,8 @@ export interface WorkerTotals {
 export type FromWorker =
   | { type: 'ready'; pid: number }
   | { type: 'report'; clients: ClientTuple[]; removed: number[]; totals: WorkerTotals }
+  /** Stop-all is done: no client of before it will connect any more. */
+  | { type: 'stopped' }
   | { type: 'notice'; level: 'info' | 'warning' | 'error'; code: string; message: string };
 
 const STATES: readonly ClientState[] = ['connecting', 'open', 'half-closed', 'closed', 'error'];

@@ -1,7 +1,8 @@
 import type { CommandArgs, CommandName, CommandResults, LabSnapshot } from '../../shared/contract';
 import { fail, ok, type Result } from '../../shared/result';
-import type { EnginePort } from './engine-port';
+import { teachingOf, type EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
+import { ScenarioRunner } from '../teaching/run-scenario';
 import { NO_PROGRAMS, type ProgramPort } from './program-port';
 import type { RecordingsPort } from './recordings-port';
 
@@ -14,6 +15,9 @@ export type Handlers = {
 
 const FLEET_DOWN = 'No client fleet is running in this shell, so test clients are unavailable.';
 const NO_RECORDINGS = 'This shell keeps no recordings.';
+
+const OWN_ENGINE = (what: string): Result<never> =>
+  fail('NOT_SUPPORTED', `${what} works on the lab's own engine: a real program runs its own code.`);
 
 /** Hex text (spaces allowed) to bytes, or null when it is not whole bytes of hex. */
 function hexToBytes(text: string): Buffer | null {
@@ -34,6 +38,8 @@ export function createHandlers(
   snapshot: () => LabSnapshot,
   { programs = NO_PROGRAMS, recordings }: { programs?: ProgramPort; recordings?: RecordingsPort } = {},
 ): Handlers {
+  const teaching = teachingOf(engine);
+  const scenarios = new ScenarioRunner(teaching, fleet);
   return {
     startServer: ({ host, port }) => engine.start(host, port),
     stopServer: () => engine.stop(),
@@ -64,6 +70,10 @@ export function createHandlers(
         return fail('BAD_ARGUMENT', 'Hex data must be pairs of hex digits, such as "68 65 6c 6c 6f".');
       return settle(fleet.send(clientId, bytes));
     },
+    runUntil: (breakpoint) => (teaching ? teaching.runUntil(breakpoint) : OWN_ENGINE('Run until')),
+    closeConnection: ({ id, how }) =>
+      teaching ? teaching.closeConnection(id, how) : OWN_ENGINE('Close and Reset'),
+    runScenario: (args) => scenarios.run(args),
     watchProgram: ({ program }) => programs.watch(program),
     watchEngine: () => programs.unwatch(),
     startRecording: () => recordings?.start() ?? fail('RECORDING', NO_RECORDINGS),

@@ -22,3 +22,16 @@ export type EnginePort = Pick<
   | 'queueSizes'
   | 'on'
 >;
+
+/**
+ * What Run until, Close and Reset, and the scenarios need beyond it. The lab's own engine has
+ * them; a real program under the tracer does not (it runs its own code), and says so.
+ */
+export type TeachingPort = Pick<SelectServer, 'runUntil' | 'closeConnection' | 'pending'>;
+export type TeachingEngine = EnginePort & TeachingPort;
+
+/** The engine, if it can be taught with (has Run until, Close and Reset); null otherwise. */
+export const teachingOf = (engine: EnginePort): TeachingEngine | null =>
+  'runUntil' in engine && 'closeConnection' in engine && 'pending' in engine
+    ? (engine as TeachingEngine)
+    : null;

@@ -1,15 +1,19 @@
+import type { Breakpoint } from '../../shared/breakpoints';
 import type { EngineSnapshot, Mode } from '../../shared/engine';
-import type { Result } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 import { Events } from '../lab/events';
 import type { EngineEvents } from '../lab/select-server';
-import type { EnginePort } from './engine-port';
+import { teachingOf, type EnginePort, type TeachingEngine } from './engine-port';
+
+const notHere = (what: string): Result<never> =>
+  fail('NOT_SUPPORTED', `${what} works on the lab's own engine: a real program runs its own code.`);
 
 /**
  * The engine the host shows, switchable: the lab's own, or a real program under the
  * tracer. It passes every call to the one in use and its events on, and numbers runs
  * across switches, so the window starts afresh when what it shows changes.
  */
-export class EngineSwitch implements EnginePort {
+export class EngineSwitch implements TeachingEngine {
   private readonly events = new Events<EngineEvents>();
   private current: EnginePort;
   private unlisten: () => void = () => undefined;
@@ -95,6 +99,21 @@ export class EngineSwitch implements EnginePort {
 
   queueSizes() {
     return this.current.queueSizes();
+  }
+
+  /** Run until, Close and Reset belong to the lab's own engine; a watched program refuses them. */
+  runUntil(breakpoint: Breakpoint): Result<null> {
+    const teaching = teachingOf(this.current);
+    return teaching ? teaching.runUntil(breakpoint) : notHere('Run until');
+  }
+
+  closeConnection(id: number, how: 'close' | 'reset'): Result<null> {
+    const teaching = teachingOf(this.current);
+    return teaching ? teaching.closeConnection(id, how) : notHere('Close and Reset');
+  }
+
+  pending() {
+    return teachingOf(this.current)?.pending() ?? null;
   }
 
   private listen(): void {

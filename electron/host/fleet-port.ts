@@ -17,6 +17,8 @@ export interface FleetTarget {
 export interface FleetPort {
   spawn(spec: SpawnSpec, target: FleetTarget): MaybePromise<Result<{ ids: number[] }>>;
   stopAll(): MaybePromise<Result<null> | void>;
+  /** Stops every client; resolves once none of them can connect any more. */
+  quiesce(): Promise<void>;
   send(clientId: number, data: Buffer): MaybePromise<Result<null> | void>;
   clients(): ClientView[];
   /** One client's view, without walking the others. */

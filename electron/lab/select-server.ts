@@ -1,3 +1,4 @@
+import type { Breakpoint } from '../../shared/breakpoints';
 import { argSchemas, type Notice } from '../../shared/contract';
 import { DEFAULT_OPTIONS, LISTENER_FD } from '../../shared/engine';
 import type {
@@ -16,6 +17,7 @@ import type {
 } from '../../shared/engine';
 import { formatAction } from '../../shared/format';
 import { fail, ok, type Result } from '../../shared/result';
+import { Breakpoints } from './breakpoints';
 import type { Connection } from './connection';
 import { DescriptorGuard, fileLimits } from './descriptors';
 import { Events } from './events';
@@ -26,6 +28,7 @@ import { Recorder } from './recorder';
 import { SelectLoop } from './select-loop';
 import { checkAddress, describeListenError } from './start-errors';
 import { Tally } from './tally';
+import { recordUserClose } from './user-actions';
 
 /** What the engine tells its host; a watched program (electron/tracer/) tells the same. */
 export type EngineEvents = { iteration: IterationRecord; action: Action; state: null; notice: Notice };
@@ -48,6 +51,10 @@ export class SelectServer {
   private stepping: Promise<unknown> = Promise.resolve();
   /** Refuses and reports connections past the descriptor limit (descriptors.ts). */
   private descriptors: DescriptorGuard | null = null;
+  /** Run until: what the loop runs towards, and where it last halted (breakpoints.ts). */
+  private readonly breakpoints = new Breakpoints();
+  /** The iteration under way, so a breakpoint's halt is recorded in it. */
+  private openRecord: IterationRecord | null = null;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -122,6 +129,9 @@ export class SelectServer {
       return fail('BAD_ARGUMENT', `Unknown mode "${String(mode)}": use run, slow or step.`);
     }
     this.mode = mode;
+    // The user took the wheel: Run until stops watching.
+    this.breakpoints.disarm();
+    this.breakpoints.halt = null;
     this.pacer.cancel();
     this.wake();
     this.emitState();
@@ -168,8 +178,45 @@ export class SelectServer {
     return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
   }
 
+  /**
+   * Run until: runs at full speed (Run mode) until an action meets `breakpoint`, then finishes
+   * that pass and halts in Step mode, with a halt action recorded right after the one that met
+   * it and the reason in the snapshot.
+   */
+  runUntil(breakpoint: Breakpoint): Result<null> {
+    if (!this.loop) return fail('NOT_RUNNING', 'Start the server before Run until.');
+    if (breakpoint.kind === 'iteration' && breakpoint.n <= this.recorder.count) {
+      const message = `Iteration ${breakpoint.n} has run already (the loop is at ${this.recorder.count}): pick a later one.`;
+      return fail('BAD_ARGUMENT', message);
+    }
+    this.breakpoints.arm(breakpoint);
+    this.mode = 'run';
+    this.pacer.cancel();
+    this.wake();
+    this.emitState();
+    return ok(null);
+  }
+
+  /**
+   * The user's Close (FIN) or Reset (RST) of connection `id`, between two passes of the loop.
+   * Recorded as a record of its own, whose actions have the phase `user` and no select().
+   */
+  closeConnection(id: SocketId, how: 'close' | 'reset'): Result<null> {
+    const loop = this.loop;
+    const connection = loop?.sockets.get(id);
+    if (!loop || !connection) return fail('NO_SUCH_CONNECTION', `There is no open connection #${id}.`);
+    if (this.recorder.isOpen) {
+      const message = `Iteration ${this.recorder.count} is halfway through: press Step to finish it, then ${how} #${id}.`;
+      return fail('MID_ITERATION', message);
+    }
+    recordUserClose(this.recorder, loop, connection, how, this.fidelity, (action) => this.acted(action));
+    this.wake();
+    return ok(null);
+  }
+
   /** Step mode: runs one iteration, or the rest of the one under way. */
   step(): Promise<Result<IterationRecord>> {
+    this.breakpoints.halt = null;
     return this.serialized(async () => {
       const loop = await this.steppableAfterPoll();
       if (!loop.ok) return loop;
@@ -187,6 +234,7 @@ export class SelectServer {
 
   /** Step mode: runs one action, starting the next iteration (its select()) when needed. */
   stepAction(): Promise<Result<Action>> {
+    this.breakpoints.halt = null;
     return this.serialized(async () => {
       const ready = this.steppable();
       if (!ready.ok) return ready;
@@ -218,6 +266,8 @@ export class SelectServer {
       listener: loop ? loop.listener.view() : idleListener(this.options.backlog),
       connections: loop ? [...loop.sockets.values()].map((c) => c.view()) : [],
       totals: { ...this.tally.totals },
+      breakpoint: this.breakpoints.armed,
+      halt: this.breakpoints.halt,
     };
   }
 
@@ -280,7 +330,7 @@ export class SelectServer {
       const message = 'select() would block: no socket is ready. Connect a client or send data, then step.';
       return fail('NOTHING_READY', message);
     }
-    this.recorder.begin(loop, sets, this.fidelity);
+    this.openRecord = this.recorder.begin(loop, sets, this.fidelity);
     return ok(null);
   }
 
@@ -343,8 +393,20 @@ export class SelectServer {
     const loop = this.loop;
     if (!loop || this.mode === 'step') return;
     if (!this.recorder.isOpen && !this.open(loop).ok) return;
-    this.recorder.runToEnd(loop);
+    if (this.breakpoints.armed) this.runWatched(loop);
+    else this.recorder.runToEnd(loop);
     this.wake();
+  }
+
+  /** Run until: the open iteration action by action, halting once the pass whose action met the breakpoint is done. */
+  private runWatched(loop: SelectLoop): void {
+    const halted = this.breakpoints.runPass(this.recorder, loop, this.openRecord, {
+      acted: (action) => this.acted(action),
+      stopped: () => this.loop !== loop,
+    });
+    if (!halted) return;
+    this.mode = 'step';
+    this.pacer.cancel();
   }
 
   private setStatus(status: ServerStatus): void {

@@ -92,6 +92,14 @@ const FIELDS: { [K in ActionKind]: Fields<K> } = {
     ['on', 'b'],
     ['reason', 's'],
   ],
+  'user-close': [
+    ['id', 'n'],
+    ['how', 's'],
+  ],
+  halt: [
+    ['id', 'n'],
+    ['reason', 's'],
+  ],
 };
 
 /** The table read generically, by field name. */
@@ -99,7 +107,7 @@ type AnyFields = readonly (readonly [string, Field])[];
 
 const KINDS = Object.keys(FIELDS) as ActionKind[];
 const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<ActionKind, number>;
-const PHASES = ['select', 'readable', 'writable', 'exceptional'] as const;
+const PHASES = ['select', 'readable', 'writable', 'exceptional', 'user'] as const;
 /** The kinds' codes, read by name where the kind is known. */
 const K = KIND_CODE;
 const FIDELITIES = ['safe', 'tutorial'] as const;
@@ -160,7 +168,8 @@ export class RecordEncoder {
   private action(a: Action): void {
     // Internalized strings compare by pointer: cheaper than a keyed lookup per action.
     const phase = a.phase;
-    const code = phase === 'readable' ? 1 : phase === 'writable' ? 2 : phase === 'select' ? 0 : 3;
+    const code =
+      phase === 'readable' ? 1 : phase === 'writable' ? 2 : phase === 'select' ? 0 : phase === 'user' ? 4 : 3;
     switch (a.kind) {
       case 'select':
         this.num(K.select);
@@ -264,6 +273,23 @@ export class RecordEncoder {
         this.num(a.on ? 1 : 0);
         this.str(a.reason);
         return;
+      case 'user-close':
+        this.num(K['user-close']);
+        this.num(code);
+        this.num(a.id);
+        this.str(a.how);
+        return;
+      case 'halt':
+        this.num(K.halt);
+        this.num(code);
+        this.num(a.id);
+        this.str(a.reason);
+        return;
+      default: {
+        // Every kind is written above: one the engine gains fails typecheck here.
+        const unwritten: never = a;
+        throw new Error(`No encoding for ${(unwritten as Action).kind}`);
+      }
     }
   }
 

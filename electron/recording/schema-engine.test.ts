@@ -178,9 +178,26 @@ describe('the schema accepts every record the engine makes (issue 12)', () => {
     expectValid(records);
   });
 
+  it('Run until halts where a socket enters outputs; the user closes one connection and resets another', async () => {
+    const { server, port } = await startEngine({}, 'safe');
+    const records = recordsOf(server);
+    const sockets = await connectClients(port, 3);
+    cleanups.push(async () => sockets.forEach((s) => s.destroy()));
+    await waitFor(server, () => server.snapshot().connections.length === 3, 'three connections');
+    expect(server.runUntil({ kind: 'enters', list: 'outputs' }).ok).toBe(true);
+    sockets[0]?.write('halt here');
+    await waitFor(server, () => (server.snapshot().halt ?? null) !== null, 'Run until to halt');
+    const [first, second] = server.snapshot().connections.map((c) => c.id);
+    expect(server.closeConnection(first ?? -1, 'close').ok).toBe(true);
+    expect(server.closeConnection(second ?? -1, 'reset').ok).toBe(true);
+    const kinds = new Set(records.flatMap((r) => r.actions.map((a) => a.kind)));
+    expect([...kinds]).toEqual(expect.arrayContaining(['halt', 'user-close']));
+    expectValid(records);
+  });
+
   it('…so that every kind of action was seen, and checked', () => {
     const missing = ALL_KINDS.filter((kind) => !seen.has(kind));
     expect(missing).toEqual(hasPython() ? [] : missing);
-    expect(ALL_KINDS).toHaveLength(19);
+    expect(ALL_KINDS).toHaveLength(21);
   });
 });

@@ -38,6 +38,8 @@ export class ProgramSwitcher implements ProgramPort {
       chosen === null
         ? new TracedServer({ args: [this.writeSeed()] }, undefined, true)
         : new TracedServer({ args: [chosen], cwd: dirname(chosen) });
+    // It starts as the user left the loop: halted before its first select() in Step mode.
+    if (this.engines.lab.snapshot().mode === 'step') server.setMode('step');
     // The lab's own server would hold its port and its clients: it stops while a program is watched.
     await this.engines.lab.stop().catch(() => undefined);
     this.engines.use(server);

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { LabApi } from '../../shared/contract';
 import { browserFiles, type RecordingFiles } from './replay/files';
 import { FilesProvider } from './replay/files-context';
@@ -20,6 +21,8 @@ import { Toolbar } from './components/Toolbar';
 import { useFocusRescue } from './components/useFocusRescue';
 import { useShortcuts } from './components/useShortcuts';
 import { LabApiProvider } from './store/api-context';
+import { GuidePane } from './teaching/GuidePane';
+import { TutorialDialog } from './teaching/TutorialDialog';
 import { useLabStore } from './store/lab-store';
 import { useLabSync } from './store/use-lab-sync';
 import './styles/base.css';
@@ -29,6 +32,10 @@ import './styles/lists.css';
 import './styles/panels.css';
 import './styles/options.css';
 import './styles/replay.css';
+import './styles/teaching.css';
+import './styles/predict.css';
+import './styles/log.css';
+import './styles/presenter.css';
 
 function LabWindow({ api }: { api: LabApi }) {
   useLabSync(api);
@@ -39,6 +46,8 @@ function LabWindow({ api }: { api: LabApi }) {
   useFirstFrameMark();
   const dragging = useDropRecording();
   const link = useLabStore((s) => s.link);
+  const presenter = useLabStore((s) => s.presenter);
+  const zoom = useLabStore((s) => s.zoom);
   // A watched program has no socket options of the lab's: its code sets its own.
   const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
   const replay = useLabStore((s) => s.replay !== null);
@@ -48,6 +57,9 @@ function LabWindow({ api }: { api: LabApi }) {
       data-state={link}
       data-source={replay ? 'replay' : 'live'}
       data-dragging={dragging || undefined}
+      data-presenter={presenter || undefined}
+      // One zoom for every panel: CSS zoom relays the layout out, so text stays sharp.
+      style={presenter ? ({ zoom: zoom / 100, '--zoom': zoom / 100 } as CSSProperties) : undefined}
     >
       <Toolbar />
       <LinkLostBanner />
@@ -57,7 +69,10 @@ function LabWindow({ api }: { api: LabApi }) {
       <NoticesBar />
       <main className="workspace">
         <div className="stage">
-          <ListsPanel />
+          <div className="stage-top">
+            <ListsPanel />
+            <GuidePane />
+          </div>
           <HaltAnnouncer />
           <CrashBanner />
           <div className="lower">
@@ -71,6 +86,7 @@ function LabWindow({ api }: { api: LabApi }) {
           <ClientsPanel />
         </aside>
       </main>
+      <TutorialDialog />
     </div>
   );
 }

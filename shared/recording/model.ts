@@ -141,6 +141,7 @@ export class Folder {
       case 'reject':
       case 'fd-setsize':
       case 'skip':
+      case 'halt': // Run until's mark: where the loop halted, on no connection's account
         return;
       case 'crash':
         totals.crashes++;

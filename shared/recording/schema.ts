@@ -5,6 +5,7 @@
  * assignments at the end), so an action the engine gains and this file lacks fails typecheck.
  */
 import { z } from 'zod';
+import { breakpointSchema } from '../breakpoints';
 import { optionsSchema } from '../contract';
 import type { Action, EngineSnapshot, IterationRecord } from '../engine';
 import { RECORDING_FORMAT, type EndLine, type RecordingHeader, type SnapshotLine } from './format';
@@ -15,7 +16,7 @@ const count = z.number().int().min(0);
 /** Wall-clock milliseconds since the epoch. */
 const time = z.number().min(0);
 const fidelity = z.enum(['safe', 'tutorial']);
-const phase = z.enum(['select', 'readable', 'writable', 'exceptional']);
+const phase = z.enum(['select', 'readable', 'writable', 'exceptional', 'user']);
 const socketException = z.enum([
   'ConnectionResetError',
   'BrokenPipeError',
@@ -43,7 +44,7 @@ export const actionSchema = z.discriminatedUnion('kind', [
   action('inputs-remove', { id }),
   action('close', {
     id,
-    reason: z.enum(['eof', 'exceptional', 'flushed', 'error', 'program']),
+    reason: z.enum(['eof', 'exceptional', 'flushed', 'error', 'program', 'user']),
     error: z.string().max(100).optional(),
   }),
   action('raise', {
@@ -64,6 +65,8 @@ export const actionSchema = z.discriminatedUnion('kind', [
   action('fd-setsize', { id, fd: count }),
   action('skip', { id, reason: z.literal('closed-earlier') }),
   action('backpressure', { id, on: z.boolean(), reason: z.enum(['queue-cap', 'total-cap']) }),
+  action('user-close', { id, how: z.enum(['close', 'reset']) }),
+  action('halt', { id, reason: z.string().max(1000) }),
 ]);
 
 const setsSchema = z.strictObject(sets);
@@ -144,6 +147,12 @@ export const engineSnapshotSchema = z.strictObject({
     nextRetryAt: time.nullable(),
   }),
   connections: z.array(connectionSchema),
+  // Run until (optional: absent from recordings made before it).
+  breakpoint: breakpointSchema.nullable().optional(),
+  halt: z
+    .strictObject({ n: count, reason: z.string().max(1000), at: time })
+    .nullable()
+    .optional(),
   totals: z.strictObject({
     accepted: count,
     closed: count,

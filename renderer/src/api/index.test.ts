@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DesktopFiles, LabApi } from '../../../shared/contract';
+import type { DesktopApi, LabApi } from '../../../shared/contract';
 import { browserFiles } from '../replay/files';
 import { pickTransport, refusedMessage, webSocketUrl } from '.';
 
@@ -26,8 +26,8 @@ describe('the renderer transport', () => {
 
   it("opens and shows recordings through the desktop app's files when the preload gave them, else downloads", () => {
     const lab = { onDelta: () => () => undefined } as unknown as LabApi;
-    const labFiles = { onRecordingOpened: () => () => undefined } as unknown as DesktopFiles;
-    const desktop = pickTransport({ lab, labFiles } as unknown as Window).files;
+    const labDesktop = { onRecordingOpened: () => () => undefined } as unknown as DesktopApi;
+    const desktop = pickTransport({ lab, labDesktop } as unknown as Window).files;
     expect(desktop.choose).toBeTypeOf('function');
     expect(desktop.show).toBeTypeOf('function');
     expect(desktop.downloadUrl).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { DesktopFiles, LabApi } from '../../../shared/contract';
+import type { DesktopApi, LabApi } from '../../../shared/contract';
 import { browserFiles, desktopFiles, type RecordingFiles } from '../replay/files';
 import { DEFAULT_SERVE_PORT, WS_PATH } from '../../../shared/wire';
 import { createWsTransport, type LinkStatus, type StatusListener } from './ws-transport';
@@ -7,8 +7,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent in the browser shell. */
     lab?: LabApi;
-    /** The desktop app's recording files (its dialog); absent in the browser shell. */
-    labFiles?: DesktopFiles;
+    /** Set by the Electron preload beside `lab`: what only the desktop app can do (its dialogs, Export image). */
+    labDesktop?: DesktopApi;
   }
 }
 
@@ -47,7 +47,7 @@ async function tokenRefused(location: Location): Promise<string | null> {
 export function pickTransport(win: Window): Transport {
   if (win.lab) {
     // The preload gives both; a page with window.lab and no files has nothing to download from.
-    const files = win.labFiles ? desktopFiles(win.labFiles) : browserFiles({ search: '' });
+    const files = win.labDesktop ? desktopFiles(win.labDesktop) : browserFiles({ search: '' });
     return { api: win.lab, onStatus: () => () => undefined, files };
   }
   const ws = createWsTransport(webSocketUrl(win.location), WebSocket, () => tokenRefused(win.location));

@@ -1,6 +1,7 @@
 import type { ConnectionDetail } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
 import { formatBytes } from './format';
+import { OpenFor } from './OpenFor';
 
 function status(detail: ConnectionDetail): string {
   if (detail.error) return `error: ${detail.error}`;
@@ -21,7 +22,9 @@ export function ConnectionFacts({ detail }: { detail: ConnectionDetail }) {
         #{detail.id} <span className="muted">fd {detail.fd}</span>{' '}
         <span className="muted">{detail.peer}</span>
       </h3>
-      <p className="detail-status">{status(detail)}</p>
+      <p className="detail-status">
+        {status(detail)} · <OpenFor since={detail.openedAt} />
+      </p>
       <dl className="facts">
         <dt>bytes in</dt>
         <dd>{formatBytes(detail.bytesIn)}</dd>

@@ -7,6 +7,7 @@ import { ConnectionFacts } from './ConnectionFacts';
 import { ActionHistory } from './ActionHistory';
 import { FieldError } from './FieldError';
 import { QueueView } from './QueueView';
+import { ConnectionActions } from './ConnectionActions';
 
 /** Fresh detail at most this often while the connection keeps changing. */
 const REFRESH_MS = 150;
@@ -80,6 +81,7 @@ function ConnectionBody({ id }: { id: SocketId }) {
   return (
     <div className="detail-body">
       <ConnectionFacts detail={detail} />
+      <ConnectionActions id={id} />
       <QueueView detail={detail} />
       <ActionHistory actions={detail.history} />
       <FieldError error={error} />

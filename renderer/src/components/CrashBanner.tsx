@@ -1,9 +1,16 @@
 import { formatAction } from '../../../shared/format';
 import { useLabStore } from '../store/lab-store';
 
-/** The newest place the original server would have died, kept on screen with a way to look at it. */
+/**
+ * The newest place the original server would have died, kept on screen with a way to look at it:
+ * the first crash of the newest iteration that had one (the original dies there; what the lab
+ * records after it in the same pass, as a fixed server carrying on, is in the timeline).
+ */
 export function CrashBanner() {
-  const crash = useLabStore((s) => s.crashes.at(-1));
+  const crash = useLabStore((s) => {
+    const newest = s.crashes.at(-1)?.n;
+    return s.crashes.find((c) => c.n === newest);
+  });
   const count = useLabStore((s) => s.crashes.length);
   const view = useLabStore((s) => s.view);
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');

@@ -15,7 +15,11 @@ function selectHalt(s: LabState): Halt | null {
   return {
     n: newest?.n ?? 0,
     returned: newest ? describeSets(newest.sets) : null,
-    next: engine.pending ? describeSets(engine.pending) : null,
+    user: newest?.actions.flatMap((a) =>
+      a.kind === 'user-close' ? [`You asked the server to ${a.how} #${a.id}`] : [],
+    )[0],
+    // Predicting: what select() would return is the question, not something to say.
+    next: engine.pending && !s.predicting ? describeSets(engine.pending) : null,
   };
 }
 

@@ -12,6 +12,13 @@ export function IterationActions({ record }: { record: IterationRecord }) {
           {record.micros} µs · {record.fidelity}
         </span>
       </h3>
+      <p className="passed-in">
+        <code>
+          select(inputs=[{record.inputs.map((id) => `#${id}`).join(', ')}], outputs=[
+          {record.outputs.map((id) => `#${id}`).join(', ')}], inputs)
+        </code>{' '}
+        <span className="muted">the lists passed in</span>
+      </p>
       <ScrollList className="action-log" label={`Actions of iteration ${record.n}`}>
         {record.actions.map((action, index) => (
           <li key={index} className={`action action-${action.kind}`}>

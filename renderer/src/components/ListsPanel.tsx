@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { SocketId } from '../../../shared/engine';
+import { useLabStore } from '../store/lab-store';
 import { useDisplay, type SetsSource } from '../store/selectors';
+import { useVerdicts } from '../teaching/use-verdicts';
 import { EmptyState, ListeningHint } from './EmptyState';
 import type { ListName } from './SocketChip';
 import { SocketList } from './SocketList';
@@ -9,6 +11,7 @@ const SOURCE_TEXT: Record<SetsSource, string> = {
   none: 'Marks show what select() returns.',
   last: 'Marks: what the last select() returned.',
   pending: 'Halted before select(): marks show what it would return.',
+  predict: 'Predict: mark what select() will return, then Reveal.',
   cursor: 'Halted mid-iteration: marks show the sets it works through.',
   past: 'The lists and queues as they were after it.',
 };
@@ -37,6 +40,9 @@ export function ListsPanel() {
     [record],
   );
   const exceptional = display.sets?.exceptional ?? NONE;
+  const predicting = display.source === 'predict';
+  const verdicts = useVerdicts(display.source === 'cursor');
+  const score = useLabStore((s) => s.revealed);
   return (
     <section className="lists-panel" aria-label="Lists" data-source={display.source}>
       <div className="lists-caption">
@@ -50,6 +56,9 @@ export function ListsPanel() {
         <span className="sets-source">
           {record ? `Iteration ${record.n}. ` : ''}
           {SOURCE_TEXT[display.source]}
+          {verdicts && score
+            ? ` Your prediction: ${score.score.right} right, ${score.score.wrong} wrong, ${score.score.missed} missed.`
+            : ''}
         </span>
       </div>
       <div className="lists">
@@ -61,6 +70,8 @@ export function ListsPanel() {
             ids={name === 'inputs' ? display.inputs : name === 'outputs' ? display.outputs : exceptional}
             sets={display.sets}
             pastQueues={pastQueues}
+            predicting={predicting}
+            verdicts={verdicts}
           />
         ))}
         {!record && <EmptyState />}

@@ -82,7 +82,10 @@ export function ServerControls() {
         <input
           value={host}
           disabled={running}
-          onChange={(e) => setHost(e.target.value)}
+          onChange={(e) => {
+            setHost(e.target.value);
+            useLabStore.getState().setServerDraft({ host: e.target.value, port });
+          }}
           spellCheck={false}
           aria-describedby={describedBy(errorId, warned && HOST_WARNING_ID)}
           size={11}
@@ -94,7 +97,10 @@ export function ServerControls() {
           value={port}
           disabled={running}
           inputMode="numeric"
-          onChange={(e) => setPort(e.target.value)}
+          onChange={(e) => {
+            setPort(e.target.value);
+            useLabStore.getState().setServerDraft({ host, port: e.target.value });
+          }}
           aria-describedby={errorId}
           size={6}
         />

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { FD_SETSIZE, type SocketId } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
+import { clientName } from './clients/client-format';
 import { usePeerClient } from './clients/origin';
 import { flyIn, rememberChip } from './flip';
 import { formatBytes } from './format';
@@ -23,6 +24,8 @@ interface ChipProps {
   arrived: boolean;
   /** Queue depth from a past iteration, when the timeline shows one. */
   pastQueue: { messages: number; bytes: number } | null;
+  /** After Reveal: "readable:right writable:missed", or empty. */
+  verdicts?: string;
 }
 
 const MARK_NAMES = ['readable', 'writable', 'exceptional'] as const;
@@ -85,7 +88,7 @@ function PeerOrigin({ client }: { client: number | null }) {
   ) : (
     <span className="chip-origin" title="one of the lab's test clients">
       {' '}
-      client #{client}
+      client {clientName(client)}
     </span>
   );
 }
@@ -132,7 +135,25 @@ function ConnectionBody({ id, pastQueue }: { id: SocketId; pastQueue: ChipProps[
   );
 }
 
-function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
+const VERDICT_TEXT = { right: '✓ right', wrong: '✗ wrong', missed: 'missed' } as const;
+
+/** How a prediction fared, per set: "✓ right: readable". */
+function VerdictBadges({ verdicts }: { verdicts: string }) {
+  return (
+    <span className="chip-verdicts">
+      {verdicts.split(' ').map((entry) => {
+        const [mark, verdict] = entry.split(':') as [string, keyof typeof VERDICT_TEXT];
+        return (
+          <span key={entry} className={`verdict verdict-${verdict}`} data-verdict={entry}>
+            {VERDICT_TEXT[verdict]}: {mark}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+function SocketChipView({ id, list, marks, arrived, pastQueue, verdicts = '' }: ChipProps) {
   const selected = useLabStore((s) => s.selectedId === id);
   const select = useLabStore((s) => s.select);
   const tabIndex = useRovingTabIndex(id);
@@ -164,6 +185,7 @@ function SocketChipView({ id, list, marks, arrived, pastQueue }: ChipProps) {
       onClick={() => select(selected ? null : id)}
     >
       {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />} <MarkBadges on={on} />
+      {verdicts && <VerdictBadges verdicts={verdicts} />}
     </button>
   );
 }
@@ -172,6 +194,7 @@ const sameChip = (a: ChipProps, b: ChipProps): boolean =>
   a.id === b.id &&
   a.list === b.list &&
   a.arrived === b.arrived &&
+  a.verdicts === b.verdicts &&
   a.marks.readable === b.marks.readable &&
   a.marks.writable === b.marks.writable &&
   a.marks.exceptional === b.marks.exceptional &&

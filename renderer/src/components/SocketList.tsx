@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { SelectSets, SocketId } from '../../../shared/engine';
+import { PredictChip } from '../teaching/PredictChip';
 import { SocketChip, type ListName } from './SocketChip';
 import { VirtualList } from './VirtualList';
 
@@ -26,6 +27,10 @@ interface SocketListProps {
   sets: SelectSets | null;
   /** Queue depths as they were after a past iteration ([id, messages, bytes]); null when live. */
   pastQueues: Map<SocketId, { messages: number; bytes: number }> | null;
+  /** Predicting: each chip offers its marks to toggle instead of showing select()'s. */
+  predicting?: boolean;
+  /** After Reveal: each socket's verdicts ("readable:right writable:missed"), by id. */
+  verdicts?: ReadonlyMap<SocketId, string> | null;
 }
 
 /** The ids that were not in the previous list: they just moved here (React's "previous props" pattern). */
@@ -45,7 +50,15 @@ function useArrivals(ids: SocketId[]): Set<SocketId> {
 }
 
 /** One of the seed's lists, virtualized: only the chips in view are in the DOM. */
-export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProps) {
+export function SocketList({
+  name,
+  hint,
+  ids,
+  sets,
+  pastQueues,
+  predicting = false,
+  verdicts = null,
+}: SocketListProps) {
   const arrivals = useArrivals(ids);
   const marks = useMemo(() => {
     const s = sets ?? NO_SETS;
@@ -72,19 +85,24 @@ export function SocketList({ name, hint, ids, sets, pastQueues }: SocketListProp
         overscan={6}
         initialHeight={600}
         scrollerClass="list-scroller"
-        renderRow={(id) => (
-          <SocketChip
-            id={id}
-            list={name}
-            arrived={arrivals.size <= MAX_FLIGHTS && arrivals.has(id)}
-            pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
-            marks={{
-              readable: checks.readable && marks.readable.has(id),
-              writable: checks.writable && marks.writable.has(id),
-              exceptional: checks.exceptional && marks.exceptional.has(id),
-            }}
-          />
-        )}
+        renderRow={(id) =>
+          predicting ? (
+            <PredictChip id={id} list={name} />
+          ) : (
+            <SocketChip
+              id={id}
+              list={name}
+              arrived={arrivals.size <= MAX_FLIGHTS && arrivals.has(id)}
+              pastQueue={pastQueues ? (pastQueues.get(id) ?? { messages: 0, bytes: 0 }) : null}
+              marks={{
+                readable: checks.readable && marks.readable.has(id),
+                writable: checks.writable && marks.writable.has(id),
+                exceptional: checks.exceptional && marks.exceptional.has(id),
+              }}
+              verdicts={verdicts?.get(id) ?? ''}
+            />
+          )
+        }
       />
     </section>
   );

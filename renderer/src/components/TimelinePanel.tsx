@@ -7,6 +7,8 @@ import { IterationActions } from './IterationActions';
 import { useRovingTabIndex } from './tab-stop';
 import { KeepFocusButton } from './KeepFocusButton';
 import { VirtualList } from './VirtualList';
+import { LogPanel } from '../log/LogPanel';
+import { GoToIteration } from './GoToIteration';
 
 const ROW_HEIGHT = 30;
 
@@ -31,7 +33,10 @@ const IterationRow = memo(function IterationRow({
   const tabIndex = useRovingTabIndex(record.n);
   const crashed = record.actions.some((a) => a.kind === 'crash');
   const raised = record.actions.flatMap((a) => (a.kind === 'raise' ? [`${a.exception} #${a.id}`] : []));
+  // A Close or Reset of the user's is a record of its own, with no select(): say what it did.
+  const mine = record.actions.flatMap((a) => (a.kind === 'user-close' ? [`you: ${a.how} #${a.id}`] : []));
   const sets = [
+    ...mine,
     setText('R', record.sets.readable),
     setText('W', record.sets.writable),
     setText('X', record.sets.exceptional),
@@ -59,19 +64,60 @@ const IterationRow = memo(function IterationRow({
   );
 });
 
-/** The retained iterations, newest first, virtualized; a click shows the window as it was. */
+/** Timeline | Log: two tabs over the same records. */
+function HistoryTabs() {
+  const tab = useLabStore((s) => s.lowerTab);
+  const setTab = useLabStore((s) => s.setLowerTab);
+  const tabs = [
+    { id: 'timeline', label: 'Timeline', key: 'T' },
+    { id: 'log', label: 'Log', key: 'L' },
+  ] as const;
+  return (
+    <div role="tablist" aria-label="History" className="tabs">
+      {tabs.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          role="tab"
+          id={`tab-${t.id}`}
+          aria-selected={tab === t.id}
+          aria-controls="history-body"
+          aria-keyshortcuts={t.key}
+          tabIndex={tab === t.id ? 0 : -1}
+          className="tab"
+          onClick={() => setTab(t.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+              e.preventDefault();
+              const other = t.id === 'timeline' ? 'log' : 'timeline';
+              setTab(other);
+              document.getElementById(`tab-${other}`)?.focus();
+            }
+          }}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The retained iterations, newest first, virtualized; a click shows the window as it was. The Log tab lists their actions. */
 export function TimelinePanel() {
+  const tab = useLabStore((s) => s.lowerTab);
   const history = useLabStore((s) => s.history);
   const viewing = useLabStore((s) => s.viewing);
   const coalesced = useLabStore((s) => s.coalesced);
+  const replaying = useLabStore((s) => s.replay !== null);
   const view = useLabStore((s) => s.view);
   const count = history.length;
   const newestFirst = useMemo(() => history.map((r) => r.n).reverse(), [history]);
   const picked = selectPicked({ history, viewing });
   return (
-    <section className="panel timeline-panel" aria-label="Timeline">
+    <section className="panel timeline-panel" aria-label="History">
       <header className="panel-header">
-        <h2>Timeline</h2>
+        <h2 className="visually-hidden">History</h2>
+        <HistoryTabs />
         <span className="muted">
           {formatCount(count)} kept{coalesced > 0 ? ` · ${formatCount(coalesced)} summarised` : ''}
         </span>
@@ -84,22 +130,30 @@ export function TimelinePanel() {
           Live
         </KeepFocusButton>
       </header>
-      <div className="timeline-body">
-        <VirtualList
-          label="Iterations"
-          ids={newestFirst}
-          rowHeight={ROW_HEIGHT}
-          overscan={8}
-          initialHeight={300}
-          scrollerClass="timeline-scroller"
-          before={count === 0 && <p className="panel-empty">Iterations appear here as the loop runs.</p>}
-          renderRow={(n, index) => {
-            const record = history[count - 1 - index];
-            return record && <IterationRow record={record} picked={n === viewing} />;
-          }}
-        />
-        {picked && <IterationActions record={picked} />}
-      </div>
+      {tab === 'log' ? (
+        <div id="history-body" role="tabpanel" aria-labelledby="tab-log" className="history-body">
+          <LogPanel />
+        </div>
+      ) : (
+        <div id="history-body" role="tabpanel" aria-labelledby="tab-timeline" className="timeline-body">
+          {/* A replay's own Go to (its bar) moves the replay there: one field, not two. */}
+          {!replaying && <GoToIteration />}
+          <VirtualList
+            label="Iterations"
+            ids={newestFirst}
+            rowHeight={ROW_HEIGHT}
+            overscan={8}
+            initialHeight={300}
+            scrollerClass="timeline-scroller"
+            before={count === 0 && <p className="panel-empty">Iterations appear here as the loop runs.</p>}
+            renderRow={(n, index) => {
+              const record = history[count - 1 - index];
+              return record && <IterationRow record={record} picked={n === viewing} />;
+            }}
+          />
+          {picked && <IterationActions record={picked} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -7,13 +7,16 @@ import { ProgramMenu } from './ProgramMenu';
 import { ServerControls } from './ServerControls';
 import { StepControls } from './StepControls';
 import { TutorialSwitch } from './TutorialSwitch';
+import { PresenterControls } from '../teaching/PresenterControls';
+import { TeachBar } from '../teaching/TeachBar';
 import { useLabStore } from '../store/lab-store';
 
 const LIVE_KEYS = [
   ['Space', 'step'],
   ['⇧ Space', 'action'],
   ['R', 'run'],
-  ['S', 'start/stop'],
+  ['P', 'predict'],
+  ['V', 'reveal'],
 ] as const;
 const REPLAY_KEYS = [
   ['Space', 'step'],
@@ -50,6 +53,7 @@ export function Toolbar() {
         <ModeControls />
         <StepControls />
         {!watching && <TutorialSwitch />}
+        <PresenterControls />
         <p className="keys" aria-hidden="true">
           {(replay ? REPLAY_KEYS : LIVE_KEYS).map(([key, what], i) => (
             <span key={key}>
@@ -59,6 +63,7 @@ export function Toolbar() {
           ))}
         </p>
       </div>
+      <TeachBar />
     </header>
   );
 }

@@ -26,14 +26,41 @@ export function fromBase64(base64: string): Uint8Array {
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Bytes as text, control characters shown as escapes so a newline stays visible. */
+/** The length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
+function utf8Length(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] as number;
+  const need =
+    b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (need <= 1 || i + need > bytes.length) return need === 1 ? 1 : 0;
+  const second = bytes[i + 1] as number;
+  // No overlong forms, no surrogates, nothing past U+10FFFF (RFC 3629's table).
+  const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+  const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < need; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return 0;
+  return need;
+}
+
+const hexByte = (b: number): string => `\\x${b.toString(16).padStart(2, '0')}`;
+
+/**
+ * Bytes as text: valid UTF-8 as its characters, control characters as escapes (so a newline
+ * stays visible), and every byte that is not UTF-8 as \xNN, never as a replacement character.
+ */
 export function bytesAsText(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const decoder = new TextDecoder('utf-8');
   let out = '';
-  for (const c of text) {
+  for (let i = 0; i < bytes.length;) {
+    const n = utf8Length(bytes, i);
+    if (n === 0) {
+      out += hexByte(bytes[i] as number);
+      i += 1;
+      continue;
+    }
+    const c = n === 1 ? String.fromCharCode(bytes[i] as number) : decoder.decode(bytes.subarray(i, i + n));
     const code = c.charCodeAt(0);
-    const control = code < 0x20 || code === 0x7f;
-    out += control ? (ESCAPES[c] ?? `\\x${code.toString(16).padStart(2, '0')}`) : c;
+    out += code < 0x20 || code === 0x7f ? (ESCAPES[c] ?? hexByte(code)) : c;
+    i += n;
   }
   return out;
 }

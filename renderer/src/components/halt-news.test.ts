@@ -44,3 +44,13 @@ describe('haltNews', () => {
     expect(haltNews(halt(4, '1 readable', '1 readable'), halt(4, '1 readable', null))).toBeNull();
   });
 });
+
+describe('the user’s own Close or Reset', () => {
+  it('is said as what the user did, not as a select() that returned nothing', () => {
+    const was = { n: 4, returned: '1 readable', next: '1 writable' };
+    const now = { n: 5, returned: 'nothing', next: 'nothing', user: 'You asked the server to close #1' };
+    expect(haltNews(was, now)).toBe(
+      'You asked the server to close #1. Next, nothing is ready: select() would block.',
+    );
+  });
+});

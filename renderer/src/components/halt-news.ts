@@ -7,6 +7,8 @@ export interface Halt {
   returned: string | null;
   /** What select() would return now; null mid-iteration (Step action), when the code panel speaks. */
   next: string | null;
+  /** The newest record is the user's own Close or Reset, not a pass of the loop: what it did. */
+  user?: string;
 }
 
 /** "2 readable, 1 writable"; "nothing" when every set is empty. */
@@ -37,7 +39,8 @@ export function haltNews(was: Halt | null, now: Halt | null): string | null {
   if (!was) return now.next === null ? 'Halted mid-iteration.' : `Halted: ${wouldReturn(now.next)}.`;
   const said: string[] = [];
   const stepped = now.n !== was.n;
-  if (stepped) said.push(`Iteration ${now.n}: select() returned ${now.returned ?? 'nothing'}.`);
+  if (stepped && now.user) said.push(`${now.user}.`);
+  else if (stepped) said.push(`Iteration ${now.n}: select() returned ${now.returned ?? 'nothing'}.`);
   if (now.next !== null && (stepped || now.next !== was.next))
     said.push(stepped ? `Next, ${wouldReturn(now.next)}.` : `Now ${wouldReturn(now.next)}.`);
   return said.length > 0 ? said.join(' ') : null;

@@ -57,6 +57,12 @@ export class ReplaySource implements LabApi {
     fail<null>('REPLAY', 'A replay runs no program: close it to watch one in the live lab.');
   watchEngine = async () =>
     fail<null>('REPLAY', 'A replay shows what was recorded: close it to return to the live lab.');
+  runUntil = async () =>
+    fail<null>('REPLAY', 'Run until halts the live lab: in a replay, use Go to or the scrubber.');
+  closeConnection = async () =>
+    fail<null>('REPLAY', 'A replay has no sockets to close: it shows what was recorded.');
+  runScenario = async () =>
+    fail<CommandResults['runScenario']>('REPLAY', 'A scenario sets up the live lab: close the replay first.');
   startRecording = async () =>
     fail<CommandResults['startRecording']>('REPLAY', 'A replay cannot be recorded: it is one already.');
   stopRecording = async () =>

@@ -4,6 +4,7 @@ import type { Action, SocketId } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
 import type { ReplayInfo } from '../replay/replay-info';
 import type { ReplaySource } from '../replay/replay-source';
+import { createTeachingSlice, type TeachingSlice } from '../teaching/teaching-slice';
 import { applyDelta, emptyLabData, fromSnapshot, type LabData } from './apply';
 
 /**
@@ -59,7 +60,7 @@ export interface LabActions {
   setOpening(name: string | null, error?: string | null): void;
 }
 
-export type LabState = LabData & ViewState & ReplayState & LabActions;
+export type LabState = LabData & ViewState & ReplayState & LabActions & TeachingSlice;
 
 const initialView = (): ViewState => ({
   link: 'connecting',
@@ -78,6 +79,7 @@ export const useLabStore = create<LabState>()((set, get) => ({
   replay: null,
   opening: null,
   openError: null,
+  ...createTeachingSlice(set),
   applySnapshot: (snapshot) => set({ ...fromSnapshot(snapshot), link: 'ready', linkError: null }),
   applyDelta: (delta) =>
     set((state) => {

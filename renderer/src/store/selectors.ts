@@ -3,7 +3,7 @@ import type { IterationRecord, SelectSets, SocketId } from '../../../shared/engi
 import { useLabStore, type LabState } from './lab-store';
 
 /** Where the readable/writable/exceptional marks come from. */
-export type SetsSource = 'pending' | 'cursor' | 'last' | 'past' | 'none';
+export type SetsSource = 'pending' | 'predict' | 'cursor' | 'last' | 'past' | 'none';
 
 /** What the three lists show right now: live, or as they were after a past iteration. */
 export interface Display {
@@ -38,7 +38,11 @@ export function selectDisplay(state: LabState): Display {
   const base = { inputs: engine.inputs, outputs: engine.outputs, record: null };
   // Halted in Step mode: mid-iteration shows the sets being worked through, before select() what it would return.
   if (engine.mode === 'step' && engine.cursor) return { ...base, sets: engine.cursor.sets, source: 'cursor' };
-  if (engine.mode === 'step' && engine.pending) return { ...base, sets: engine.pending, source: 'pending' };
+  if (engine.mode === 'step' && engine.pending) {
+    // Predicting: the answer stays hidden until Reveal.
+    if (state.predicting) return { ...base, sets: null, source: 'predict' };
+    return { ...base, sets: engine.pending, source: 'pending' };
+  }
   if (engine.lastSets) return { ...base, sets: engine.lastSets, source: 'last' };
   return { ...base, sets: null, source: 'none' };
 }

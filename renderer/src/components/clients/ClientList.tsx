@@ -3,7 +3,7 @@ import { useLabStore } from '../../store/lab-store';
 import { formatBytes } from '../format';
 import { useRovingTabIndex } from '../tab-stop';
 import { VirtualList } from '../VirtualList';
-import { rttText, stateText, verificationText } from './client-format';
+import { clientName, rttText, stateText, verificationText } from './client-format';
 
 const ROW_HEIGHT = 34;
 
@@ -28,7 +28,7 @@ const ClientRow = memo(function ClientRow({ id, selected, onSelect }: RowProps) 
       onClick={() => onSelect(selected ? null : id)}
       title={client.localPort ? `local port ${client.localPort}` : undefined}
     >
-      <span className="client-id">#{id}</span>
+      <span className="client-id">{clientName(id)}</span>
       <span className="client-behaviour">{client.behaviour}</span>
       <span className="client-state">{stateText(client)}</span>
       <span className="client-bytes" title="bytes sent ↑ and echoed back ↓">

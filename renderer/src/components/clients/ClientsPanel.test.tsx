@@ -58,14 +58,17 @@ describe('the Clients panel', () => {
     ]);
   });
 
-  it('says what is wrong with a bad count instead of sending it', async () => {
+  it('says what is wrong with a bad count instead of sending it, in words, never the raw validation text', async () => {
     const { api, calls } = handMadeApi(snapshot());
     await renderApp(api);
     const user = userEvent.setup();
     await user.clear(screen.getByRole('textbox', { name: 'Clients' }));
     await user.type(screen.getByRole('textbox', { name: 'Clients' }), '20000');
     await user.click(screen.getByRole('button', { name: 'Spawn' }));
-    expect(screen.getByRole('alert').textContent).toContain('count');
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('Clients must be at most 10,000.');
+    await user.clear(screen.getByRole('textbox', { name: 'Clients' }));
+    await user.click(screen.getByRole('button', { name: 'Spawn' }));
+    expect(screen.getByRole('alert').textContent?.trim()).toBe('Clients must be a number.');
     expect(calls.some((c) => c.name === 'spawnClients')).toBe(false);
   });
 
@@ -92,9 +95,9 @@ describe('the Clients panel', () => {
     );
     const rows = within(screen.getByRole('list', { name: 'clients' })).getAllByRole('listitem');
     expect(rows.map((r) => r.textContent)).toEqual([
-      '#1echoopen↑1.0 KiB ↓1.0 KiBverified0.42/1.50 ms',
-      '#2echoerror ECONNREFUSED↑1.0 KiB ↓1.0 KiBpending0.42/1.50 ms',
-      '#3echoopen↑1.0 KiB ↓1.0 KiB512 B lost0.42/1.50 ms',
+      'C1echoopen↑1.0 KiB ↓1.0 KiBverified0.42/1.50 ms',
+      'C2echoerror ECONNREFUSED↑1.0 KiB ↓1.0 KiBpending0.42/1.50 ms',
+      'C3echoopen↑1.0 KiB ↓1.0 KiB512 B lost0.42/1.50 ms',
     ]);
     expect(screen.getByTestId('fleet-verified').textContent).toBe('1 verified');
     expect(screen.getByLabelText('Fleet totals').textContent).toContain('ECONNREFUSED ×1');
@@ -132,7 +135,7 @@ describe('the Clients panel', () => {
     await renderApp(api);
     act(() => push(delta({ clients: [client(1)], fleet: fleet({ clients: 1 }) })));
     const chips = within(screen.getByRole('list', { name: 'inputs' })).getAllByRole('listitem');
-    expect(chips[1]?.textContent).toContain('client #1');
+    expect(chips[1]?.textContent).toContain('client C1');
     expect(chips[2]?.textContent).toContain('external');
   });
 });

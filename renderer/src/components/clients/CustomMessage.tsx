@@ -3,6 +3,7 @@ import { useSend } from '../../store/commands';
 import { useLabStore } from '../../store/lab-store';
 import { KeepFocusButton } from '../KeepFocusButton';
 import { FieldError } from '../FieldError';
+import { clientName } from './client-format';
 
 /** Type text or hex and send it from the chosen client; its echo is verified like any payload. */
 export function CustomMessage({ clientId }: { clientId: number | null }) {
@@ -25,7 +26,7 @@ export function CustomMessage({ clientId }: { clientId: number | null }) {
   return (
     <form className="custom-message" aria-label="Custom message" onSubmit={submit}>
       <label className="field">
-        <span>{clientId === null ? 'Pick a client above, then' : `From #${clientId}`}</span>
+        <span>{clientId === null ? 'Pick a client above, then' : `From ${clientName(clientId)}`}</span>
         <input
           value={data}
           onChange={(e) => setData(e.target.value)}

@@ -75,9 +75,9 @@ function toSpec(d: Draft): { spec: SpawnSpec } | { error: LabError } {
     ...(target ? { target } : {}),
   });
   if (parsed.success) return { spec: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = String(issue?.path[0] ?? 'spec');
-  return { error: { code: 'BAD_ARGUMENT', message: `${field}: ${issue?.message ?? 'invalid'}` } };
+  // The schema's messages name the field in plain words ("Clients must be a number.").
+  const message = parsed.error.issues[0]?.message ?? 'Check the fields.';
+  return { error: { code: 'BAD_ARGUMENT', message } };
 }
 
 function NumberField(props: {
@@ -131,9 +131,11 @@ export function SpawnForm() {
           onChange={(count) => set({ count })}
           hint="1 to 10,000 clients"
         />
-        <label className="field">
-          <span>Behaviour</span>
+        <div className="field">
+          {/* Named by its label alone: a wrapping label adds the options' text to the name for some tools. */}
+          <span id="spawn-behaviour-label">Behaviour</span>
           <select
+            aria-labelledby="spawn-behaviour-label"
             value={draft.behaviour}
             onChange={(e) => {
               const behaviour = e.target.value as Behaviour;
@@ -146,7 +148,7 @@ export function SpawnForm() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {TUNING.map(({ key, label, hint }) => (
           <NumberField
             key={key}

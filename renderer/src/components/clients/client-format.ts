@@ -1,5 +1,8 @@
 import type { Behaviour, ClientView, Verification } from '../../../../shared/fleet';
 
+/** A test client's name: C7. Sockets are #7; a client is not a socket, so it is written apart. */
+export const clientName = (id: number): string => `C${id}`;
+
 /** What each behaviour does, and what to watch for in the lists. */
 export const BEHAVIOUR_HINTS: Record<Behaviour, string> = {
   echo: 'Sends a message, waits for the whole echo, verifies it byte for byte, measures the round trip, repeats.',

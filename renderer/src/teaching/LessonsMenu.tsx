@@ -1,0 +1,82 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useLabApi } from '../store/api-context';
+import { useLabStore } from '../store/lab-store';
+import { runStep } from './lessons/run-step';
+import { parseLesson } from './lessons/parse';
+import type { Lesson } from './lessons/schema';
+import { SHIPPED_LESSONS } from './lessons/shipped';
+import { Popover } from './Popover';
+
+/** Lesson files past this size are not lessons. */
+const MAX_FILE_BYTES = 512 * 1024;
+
+/** The Lessons button: the lessons that ship with the lab, and `Open lesson file…` for a teacher's own. */
+export function LessonsMenu() {
+  const api = useLabApi();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const play = (file: string, lesson: Lesson): void => {
+    setOpen(false);
+    setError(null);
+    useLabStore.getState().playLesson({ file, lesson, index: 0 });
+    const first = lesson.steps[0];
+    if (first) void runStep(first, api);
+  };
+  const openFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES)
+      return setError(`${file.name}: is too large for a lesson (over 512 KiB).`);
+    const parsed = parseLesson(file.name, await file.text());
+    if (parsed.ok) play(file.name, parsed.lesson);
+    else setError(parsed.error);
+  };
+  return (
+    <div className="menu">
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        aria-expanded={open}
+        aria-controls="lessons-list"
+        onClick={() => setOpen(!open)}
+        title="Lessons: the seed from one client to its bugs, step by step"
+      >
+        Lessons
+      </button>
+      {open && (
+        <Popover id="lessons-list" label="Lessons" onClose={() => setOpen(false)} returnTo={button}>
+          <ul className="menu-list">
+            {SHIPPED_LESSONS.map(({ file, parsed }) => (
+              <li key={file}>
+                {parsed.ok ? (
+                  <button type="button" className="menu-item" onClick={() => play(file, parsed.lesson)}>
+                    {parsed.lesson.title}
+                  </button>
+                ) : (
+                  <p className="field-error">{parsed.error}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <label className="btn btn-small file-button">
+            Open lesson file…
+            <input type="file" accept=".json,application/json" onChange={(e) => void openFile(e)} />
+          </label>
+          {error && (
+            <p className="field-error" role="alert" data-code="BAD_LESSON">
+              {error}
+            </p>
+          )}
+        </Popover>
+      )}
+      {!open && error && (
+        <p className="field-error" role="alert" data-code="BAD_LESSON">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

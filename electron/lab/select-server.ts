@@ -19,14 +19,14 @@ import { formatAction } from '../../shared/format';
 import { fail, ok, type Result } from '../../shared/result';
 import { Breakpoints } from './breakpoints';
 import type { Connection } from './connection';
-import { DescriptorGuard, fileLimits } from './descriptors';
+import type { DescriptorGuard } from './descriptors';
 import { Events } from './events';
-import { Listener } from './listener';
 import { mergeOptions } from './options';
 import { Pacer } from './pacer';
 import { Recorder } from './recorder';
 import { SelectLoop } from './select-loop';
-import { checkAddress, describeListenError } from './start-errors';
+import { checkAddress } from './start-errors';
+import { startListener } from './start-listener';
 import { Tally } from './tally';
 import { recordUserClose } from './user-actions';
 
@@ -83,29 +83,17 @@ export class SelectServer {
     const bad = checkAddress(host, port);
     if (bad) return bad;
     this.setStatus({ state: 'starting', host, port, address: null, error: null });
-    const descriptors = new DescriptorGuard(fileLimits(), (message) =>
-      this.notice('error', 'EMFILE', message),
-    );
-    this.descriptors = descriptors;
-    const listener = new Listener({
-      admit: () => descriptors.admit(),
-      backlog: this.options.backlog,
+    const started = await startListener(host, port, this.options, {
+      wake: this.wake,
+      notice: (level, code, message) => this.notice(level, code, message),
       maxWaiting: () => this.options.maxConnections,
-      onChange: this.wake,
-      onAcceptError: (error) => {
-        const message = `accept() failed: ${error.message}. The server keeps serving the open connections.`;
-        this.notice('error', error.code ?? 'ACCEPT', message);
-      },
-      onGaveUp: (count, why) => this.notice('warning', 'LISTEN_QUEUE', gaveUpMessage(count, why)),
     });
-    const error = await listener.listen(host, port);
-    if (error) {
-      descriptors.dispose();
-      const result = describeListenError(error, host, port);
-      const message = result.ok ? null : result.error.message;
-      this.setStatus({ state: 'stopped', host, port, address: null, error: message });
-      return result;
+    if (!started.ok) {
+      this.setStatus({ state: 'stopped', host, port, address: null, error: started.error.message });
+      return started;
     }
+    const { listener, descriptors } = started.value;
+    this.descriptors = descriptors;
     this.loop = new SelectLoop(listener, this.connectionChanged);
     this.loop.options = this.options;
     this.loop.fidelity = this.fidelity;
@@ -421,13 +409,6 @@ export class SelectServer {
   private notice(level: Notice['level'], code: string, message: string): void {
     this.events.emit('notice', { level, code, message, at: Date.now() });
   }
-}
-
-function gaveUpMessage(count: number, why: 'timed-out' | 'refused'): string {
-  const connections = count === 1 ? '1 connection' : `${count} connections`;
-  return why === 'timed-out'
-    ? `${connections} never found room in the accept queue (listen backlog) and gave up after the kernel's last SYN retry, 63 s after connecting: their clients' connect() would fail with ETIMEDOUT. Accept faster, or raise the backlog.`
-    : `${connections} closed at once: too many were already waiting for room in the accept queue.`;
 }
 
 /** The listening socket's view while the server is stopped. */

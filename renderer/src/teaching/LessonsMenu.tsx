@@ -1,11 +1,11 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useLabApi } from '../store/api-context';
 import { useLabStore } from '../store/lab-store';
 import { runStep } from './lessons/run-step';
 import { parseLesson } from './lessons/parse';
 import type { Lesson } from './lessons/schema';
 import { SHIPPED_LESSONS } from './lessons/shipped';
-import { Popover } from './Popover';
+import { Menu, useMenu } from './Menu';
 
 /** Lesson files past this size are not lessons. */
 const MAX_FILE_BYTES = 512 * 1024;
@@ -13,9 +13,8 @@ const MAX_FILE_BYTES = 512 * 1024;
 /** The Lessons button: the lessons that ship with the lab, and `Open lesson file…` for a teacher's own. */
 export function LessonsMenu() {
   const api = useLabApi();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, button } = useMenu();
   const [error, setError] = useState<string | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const play = (file: string, lesson: Lesson): void => {
     setOpen(false);
     setError(null);
@@ -33,50 +32,39 @@ export function LessonsMenu() {
     if (parsed.ok) play(file.name, parsed.lesson);
     else setError(parsed.error);
   };
+  const alert = error && (
+    <p className="field-error" role="alert" data-code="BAD_LESSON">
+      {error}
+    </p>
+  );
   return (
-    <div className="menu">
-      <button
-        ref={button}
-        type="button"
-        className="btn"
-        aria-expanded={open}
-        aria-controls="lessons-list"
-        onClick={() => setOpen(!open)}
-        title="Lessons: the seed from one client to its bugs, step by step"
-      >
-        Lessons
-      </button>
-      {open && (
-        <Popover id="lessons-list" label="Lessons" onClose={() => setOpen(false)} returnTo={button}>
-          <ul className="menu-list">
-            {SHIPPED_LESSONS.map(({ file, parsed }) => (
-              <li key={file}>
-                {parsed.ok ? (
-                  <button type="button" className="menu-item" onClick={() => play(file, parsed.lesson)}>
-                    {parsed.lesson.title}
-                  </button>
-                ) : (
-                  <p className="field-error">{parsed.error}</p>
-                )}
-              </li>
-            ))}
-          </ul>
-          <label className="btn btn-small file-button">
-            Open lesson file…
-            <input type="file" accept=".json,application/json" onChange={(e) => void openFile(e)} />
-          </label>
-          {error && (
-            <p className="field-error" role="alert" data-code="BAD_LESSON">
-              {error}
-            </p>
-          )}
-        </Popover>
-      )}
-      {!open && error && (
-        <p className="field-error" role="alert" data-code="BAD_LESSON">
-          {error}
-        </p>
-      )}
-    </div>
+    <Menu
+      id="lessons-list"
+      label="Lessons"
+      title="Lessons: the seed from one client to its bugs, step by step"
+      open={open}
+      setOpen={setOpen}
+      button={button}
+      after={!open && alert}
+    >
+      <ul className="menu-list">
+        {SHIPPED_LESSONS.map(({ file, parsed }) => (
+          <li key={file}>
+            {parsed.ok ? (
+              <button type="button" className="menu-item" onClick={() => play(file, parsed.lesson)}>
+                {parsed.lesson.title}
+              </button>
+            ) : (
+              <p className="field-error">{parsed.error}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <label className="btn btn-small file-button">
+        Open lesson file…
+        <input type="file" accept=".json,application/json" onChange={(e) => void openFile(e)} />
+      </label>
+      {alert}
+    </Menu>
   );
 }

@@ -124,12 +124,19 @@ export class ServerProcess {
 function spawnServer(launch: ServerLaunch): ChildProcess {
   const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
   if (launch.name === 'seed') {
-    const args = ['-u', here('./seed_server.py'), '0', ...(launch.options?.noDelay ? ['--nodelay'] : [])];
+    const args = [
+      '-u',
+      here('./seed_server.py'),
+      '0',
+      ...(launch.options?.noDelay ? ['--nodelay'] : []),
+      ...(launch.options?.backlog ? [`--backlog=${launch.options.backlog}`] : []),
+    ];
     return spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   }
   const execArgv = ['--import', 'tsx', ...(launch.execArgv ?? [])];
   if (launch.name === 'node') return fork(here('./node-echo-server.ts'), [], { execArgv, stdio });
-  if (launch.name === 'traced-seed') return fork(here('./traced-seed-server.ts'), [], { execArgv, stdio });
+  if (launch.name === 'traced-seed')
+    return fork(here('./traced-seed-server.ts'), [String(launch.options?.backlog ?? 5)], { execArgv, stdio });
   const args = [JSON.stringify(launch.options ?? {}), ...(launch.recordTo ? [launch.recordTo] : [])];
   return fork(here('./engine-server.ts'), args, { execArgv, stdio });
 }

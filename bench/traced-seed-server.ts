@@ -11,7 +11,8 @@ const seed = fileURLToPath(new URL('./seed_server.py', import.meta.url));
 
 async function main(): Promise<void> {
   // The seed prints "listening <port>" on its stdout, which is ours: the bench reads it there.
-  const server = new TracedServer({ args: [seed, '0'], stdout: 'inherit' });
+  const backlog = process.argv[2] ?? '5';
+  const server = new TracedServer({ args: [seed, '0', `--backlog=${backlog}`], stdout: 'inherit' });
   let records = 0;
   let actions = 0;
   server.on('iteration', (record) => {

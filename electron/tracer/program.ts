@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Events } from '../lab/events';
 import { fail, ok, type Result } from '../../shared/result';
-import { MAX_LINE, shimEventSchema, type ShimCommand, type ShimEvent } from './shim-events';
+import { MAX_LINE, parseShimEvent, type ShimCommand, type ShimEvent } from './shim-events';
 
 /** The tracer (sitecustomize.py) and its launcher, beside this file. */
 export const TRACER_DIR = fileURLToPath(new URL('./python', import.meta.url));
@@ -131,13 +131,15 @@ export class TracedProgram {
   }
 
   private take(chunk: string): void {
-    let text = this.pendingLine + chunk;
-    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n')) {
-      this.line(text.slice(0, end));
-      text = text.slice(end + 1);
+    const text = this.pendingLine + chunk;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      this.line(text.slice(start, end));
+      if (this.channel.destroyed) return; // refused: nothing after a line that is not the tracer's is believed
+      start = end + 1;
     }
-    this.pendingLine = text;
-    if (text.length > MAX_LINE) this.refuse(`a line of more than ${MAX_LINE} bytes`);
+    this.pendingLine = text.slice(start);
+    if (this.pendingLine.length > MAX_LINE) this.refuse(`a line of more than ${MAX_LINE} bytes`);
   }
 
   private line(line: string): void {
@@ -148,9 +150,9 @@ export class TracedProgram {
       this.refuse('a line that is not JSON');
       return;
     }
-    const event = shimEventSchema.safeParse(parsed);
-    if (event.success) this.events.emit('event', event.data);
-    else this.refuse(`an event that is not the tracer's (${event.error.issues[0]?.message ?? 'invalid'})`);
+    const checked = parseShimEvent(parsed);
+    if ('event' in checked) this.events.emit('event', checked.event);
+    else this.refuse(`an event that is not the tracer's (${checked.error})`);
   }
 
   /** Stops listening to a channel that says what the tracer never says. */

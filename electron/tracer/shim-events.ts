@@ -9,7 +9,7 @@ const fd = z
   .number()
   .int()
   .min(-1)
-  .max(1 << 24);
+  .max(1 << 24); // MAX_FD, below
 const fds = z.array(fd).max(1 << 20);
 const text = (max: number) => z.string().max(max);
 const name = text(200);
@@ -55,6 +55,32 @@ export const shimEventSchema = z.discriminatedUnion('ev', [
 ]);
 
 export type ShimEvent = z.infer<typeof shimEventSchema>;
+
+const MAX_FD = 1 << 24;
+const isFd = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= -1 && (v as number) <= MAX_FD;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/**
+ * A line's event, checked: recv and send — most of what a busy loop says — by hand, exactly as
+ * their schemas above would check them (a zod parse per call cost the traced program's rate
+ * measurably); everything else by the schemas. An error when it is not the tracer's.
+ */
+export function parseShimEvent(value: unknown): { event: ShimEvent } | { error: string } {
+  if (typeof value === 'object' && value !== null) {
+    const { ev, fd, size, n } = value as Record<string, unknown>;
+    if (
+      (ev === 'recv' || ev === 'send') &&
+      isFd(fd) &&
+      Number.isInteger(size) &&
+      (ev === 'recv' || isCount(size)) &&
+      isCount(n)
+    )
+      return { event: { ev, fd, size: size as number, n } };
+  }
+  const parsed = shimEventSchema.safeParse(value);
+  return parsed.success ? { event: parsed.data } : { error: parsed.error.issues[0]?.message ?? 'invalid' };
+}
 
 /** What the lab says to the tracer: run the select() it waits at, ask what it would return, or stop waiting. */
 export type ShimCommand = 'go' | 'probe' | 'run' | 'step';

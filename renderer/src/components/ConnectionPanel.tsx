@@ -77,11 +77,13 @@ function RetryIn({ at }: { at: number }) {
 
 function ConnectionBody({ id }: { id: SocketId }) {
   const { detail, error } = useInspect(id);
+  // Close and Reset act on the lab's own live sockets: not a replay's, not a watched program's.
+  const actable = useLabStore((s) => s.replay === null && (s.engine?.program ?? null) === null);
   if (!detail) return <FieldError error={error} />;
   return (
     <div className="detail-body">
       <ConnectionFacts detail={detail} />
-      <ConnectionActions id={id} />
+      {actable && <ConnectionActions id={id} />}
       <QueueView detail={detail} />
       <ActionHistory actions={detail.history} />
       <FieldError error={error} />

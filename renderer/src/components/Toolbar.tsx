@@ -26,7 +26,10 @@ const REPLAY_KEYS = [
   ['R', 'play'],
 ] as const;
 
-/** Two rows: the server and its counters; then the loop (mode, stepping, fidelity) and the keys. The app's name is the page's one h1. */
+/**
+ * Three rows: the server (or the program) and its counters; the loop (mode, stepping, fidelity,
+ * presenter, recordings) and the keys; then teaching. The app's name is the page's one h1.
+ */
 export function Toolbar() {
   // A watched program runs its own code: no address to bind, no Safe/Tutorial switch.
   const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
@@ -44,16 +47,16 @@ export function Toolbar() {
         {!replay && (watching ? <ProgramControls /> : <ServerControls />)}
         {!replay && !watching && <ProgramMenu />}
         <Counters />
-        <div className="recording-controls">
-          {!replay && <RecordControls />}
-          <OpenRecording />
-        </div>
       </div>
       <div className="toolbar-row toolbar-loop">
         <ModeControls />
         <StepControls />
         {!watching && <TutorialSwitch />}
         <PresenterControls />
+        <div className="recording-controls">
+          {!replay && <RecordControls />}
+          <OpenRecording />
+        </div>
         <p className="keys" aria-hidden="true">
           {(replay ? REPLAY_KEYS : LIVE_KEYS).map(([key, what], i) => (
             <span key={key}>

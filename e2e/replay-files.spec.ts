@@ -151,8 +151,7 @@ test('the replay by keyboard alone: every control reachable, named and ringed', 
   await replay.openReplay(files.recording);
   const user = new KeyboardUser(page);
   await user.watchPointer();
-  // Focus stays on Open recording…, at the loop row's end: Step back is behind it.
-  await user.tabTo(replay.stepBack, { backwards: true });
+  await user.tabTo(replay.stepBack, { backwards: false });
   await expect(replay.stepBack).toHaveAttribute('aria-disabled', 'true'); // at the start
   await user.tabTo(lab.step);
   await user.press('Enter');

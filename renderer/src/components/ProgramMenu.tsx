@@ -10,6 +10,9 @@ const WATCH = ['watchProgram'] as const;
  */
 export function ProgramMenu() {
   const send = useSend();
+  // Picking a file to run is the desktop app's (its main process opens the dialog); a browser
+  // shell runs at most the original, and `npm run trace` runs a program of one's own.
+  const canPick = window.labDesktop !== undefined;
   return (
     <div className="program-menu" role="group" aria-label="Real programs">
       <KeepFocusButton
@@ -19,13 +22,15 @@ export function ProgramMenu() {
       >
         Run the original
       </KeepFocusButton>
-      <KeepFocusButton
-        className="btn btn-small"
-        title="Pick a Python program of yours and watch its select(), poll() or epoll() loop"
-        onClick={() => void send('watchProgram', { program: 'choose' })}
-      >
-        Watch a program…
-      </KeepFocusButton>
+      {canPick && (
+        <KeepFocusButton
+          className="btn btn-small"
+          title="Pick a Python program of yours and watch its select(), poll() or epoll() loop"
+          onClick={() => void send('watchProgram', { program: 'choose' })}
+        >
+          Watch a program…
+        </KeepFocusButton>
+      )}
       <CommandError commands={WATCH} />
     </div>
   );

@@ -27,8 +27,8 @@ const REPLAY_KEYS = [
 ] as const;
 
 /**
- * Three rows: the server (or the program) and its counters; the loop (mode, stepping, fidelity,
- * presenter, recordings) and the keys; then teaching. The app's name is the page's one h1.
+ * Three rows: the server (or the program), recordings and the counters; the loop (mode,
+ * stepping, fidelity, presenter) and the keys; then teaching. The app's name is the page's one h1.
  */
 export function Toolbar() {
   // A watched program runs its own code: no address to bind, no Safe/Tutorial switch.
@@ -46,6 +46,10 @@ export function Toolbar() {
         </div>
         {!replay && (watching ? <ProgramControls /> : <ServerControls />)}
         {!replay && !watching && <ProgramMenu />}
+        <div className="recording-controls">
+          {!replay && <RecordControls />}
+          <OpenRecording />
+        </div>
         <Counters />
       </div>
       <div className="toolbar-row toolbar-loop">
@@ -53,10 +57,6 @@ export function Toolbar() {
         <StepControls />
         {!watching && <TutorialSwitch />}
         <PresenterControls />
-        <div className="recording-controls">
-          {!replay && <RecordControls />}
-          <OpenRecording />
-        </div>
         <p className="keys" aria-hidden="true">
           {(replay ? REPLAY_KEYS : LIVE_KEYS).map(([key, what], i) => (
             <span key={key}>

@@ -133,7 +133,8 @@ export class RecordingWriter {
       format: RECORDING_FORMAT,
       version: RECORDING_VERSION,
       lab: LAB_VERSION,
-      producer: 'engine',
+      // A watched program's records come from the tracer (electron/tracer/), not the lab's engine.
+      producer: engine.program ? 'tracer' : 'engine',
       startedAt: this.progress.startedAt,
       snapshotEvery: this.snapshotEvery,
       options: engine.options,

@@ -52,6 +52,7 @@ describe.skipIf(!hasPython)('a watched program, recorded and replayed (issues 12
     if (!opened.ok) throw new Error(opened.error.message);
     const replay = opened.value;
     expect(replay.catalog.warnings).toEqual([]); // it has its end line, and every line was valid
+    expect(replay.catalog.header?.producer).toBe('tracer');
     const start = replay.frame(0).engine.program;
     expect(start?.file?.text).toContain('select.select(inputs, outputs, inputs)');
 

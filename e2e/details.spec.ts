@@ -1,29 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TUTORIAL_TITLE } from '../shared/tutorial';
-import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { KeyboardUser } from './pages/KeyboardUser';
-import { LabPage } from './pages/LabPage';
-import { TeachingPage } from './pages/TeachingPage';
-import { freePort, openClient, type TestClient } from './pages/tcp';
+import { useTeachingLab } from './pages/teaching-lab';
+import { freePort, openClient } from './pages/tcp';
 
 /** Issue 11: the details a teacher asked for, and the frictions found in the walk. */
-let lab: LabPage;
-let teach: TeachingPage;
-const clients: TestClient[] = [];
-
-test.use({ viewport: { width: 1440, height: 900 } });
-
-test.beforeEach(async ({ page }, testInfo) => {
-  lab = new LabPage(page, testInfo);
-  teach = new TeachingPage(page);
-  await lab.open();
-  await lab.reset();
-});
-
-test.afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await lab.reset();
-});
+const t = useTeachingLab();
 
 /** True when the page itself does not scroll: everything fits the window. */
 const fits = (page: Page) =>
@@ -35,9 +17,9 @@ test('an iteration shows the lists passed in; Go to iteration; the timeline is o
   page,
 }) => {
   const port = await freePort();
-  await lab.start(port);
+  await t.lab.start(port);
   const client = await openClient(port);
-  clients.push(client);
+  t.clients.push(client);
   client.socket.write('hi');
   await client.waitForEcho('hi');
   const iterations = page.getByRole('list', { name: 'Iterations' }).getByRole('button');
@@ -75,34 +57,40 @@ test('The tutorial opens in the window (the browser shell too), by its button or
 
 test('Space belongs to a focused control: a focused switch toggles and no step runs', async ({ page }) => {
   const port = await freePort();
-  await lab.start(port);
+  await t.lab.start(port);
   const client = await openClient(port);
-  clients.push(client);
-  await lab.mode('Step');
+  t.clients.push(client);
+  await t.lab.mode('Step');
   client.socket.write('x');
-  await expect(lab.marks(lab.chipOf('inputs', client.localPort))).toHaveAttribute('data-marks', /readable/);
-  const before = await lab.counters.getAttribute('data-iteration');
-  await lab.tutorialMode.focus();
+  await expect(t.lab.marks(t.lab.chipOf('inputs', client.localPort))).toHaveAttribute(
+    'data-marks',
+    /readable/,
+  );
+  const before = await t.lab.counters.getAttribute('data-iteration');
+  await t.lab.tutorialMode.focus();
   await page.keyboard.press('Space');
-  await expect(lab.tutorialMode).toBeChecked();
-  await expect(lab.counters).toHaveAttribute('data-iteration', String(before));
+  await expect(t.lab.tutorialMode).toBeChecked();
+  await expect(t.lab.counters).toHaveAttribute('data-iteration', String(before));
   // On the page itself, Space steps.
   await page.getByRole('heading', { name: 'Socket Lab' }).click();
   await page.keyboard.press('Space');
-  await expect(lab.counters).not.toHaveAttribute('data-iteration', String(before));
+  await expect(t.lab.counters).not.toHaveAttribute('data-iteration', String(before));
 });
 
 test('the queue shows bytes that are not UTF-8 as \\xNN, never as �', async () => {
   const port = await freePort();
-  await lab.start(port);
+  await t.lab.start(port);
   const client = await openClient(port);
-  clients.push(client);
-  await lab.mode('Step');
+  t.clients.push(client);
+  await t.lab.mode('Step');
   client.socket.write(Buffer.from([0x68, 0xff, 0x69, 0x0a]));
-  await expect(lab.marks(lab.chipOf('inputs', client.localPort))).toHaveAttribute('data-marks', /readable/);
-  await lab.step.click();
-  await lab.chipOf('outputs', client.localPort).getByRole('button').click();
-  const queue = lab.detail.getByRole('list', { name: 'Queue' });
+  await expect(t.lab.marks(t.lab.chipOf('inputs', client.localPort))).toHaveAttribute(
+    'data-marks',
+    /readable/,
+  );
+  await t.lab.step.click();
+  await t.lab.chipOf('outputs', client.localPort).getByRole('button').click();
+  const queue = t.lab.detail.getByRole('list', { name: 'Queue' });
   await expect(queue).toContainText('h\\xffi\\n');
   await expect(queue).not.toContainText('\uFFFD');
 });
@@ -111,27 +99,27 @@ test('the window fits 1440 × 900 without scrolling the page, with a scenario, a
   page,
 }) => {
   expect(await fits(page)).toBe(true);
-  await lab.start(await freePort());
-  await teach.lessonsButton.click();
+  await t.lab.start(await freePort());
+  await t.teach.lessonsButton.click();
   await page
     .getByRole('region', { name: 'Lessons' })
     .getByRole('button', { name: '1. One client, one echo' })
     .click();
-  await expect(teach.scenarioNotes).toHaveAttribute('data-ready', 'true');
-  await teach.logTab.click();
+  await expect(t.teach.scenarioNotes).toHaveAttribute('data-ready', 'true');
+  await t.teach.logTab.click();
   expect(await fits(page)).toBe(true);
-  await teach.lesson.getByRole('button', { name: 'End lesson' }).click();
-  await new ClientsPanelPage(page).stopAll();
+  await t.teach.lesson.getByRole('button', { name: 'End lesson' }).click();
+  await t.fleet.stopAll();
 });
 
 test('every control has a name of its own; errors never cover a control; a favicon', async ({ page }) => {
   for (const name of ['Behaviour', 'Run until', 'Kind']) {
-    if (name === 'Kind') await teach.logTab.click();
+    if (name === 'Kind') await t.teach.logTab.click();
     await expect(page.getByRole('combobox', { name, exact: true })).toHaveCount(1);
   }
-  await teach.timelineTab.click();
-  await lab.port.fill('not a port');
-  await lab.startServer.click();
+  await t.teach.timelineTab.click();
+  await t.lab.port.fill('not a port');
+  await t.lab.startServer.click();
   const error = page.getByRole('alert').filter({ hasText: 'Port must be a number.' });
   await expect(error).toBeVisible();
   const box = await error.boundingBox();
@@ -154,7 +142,7 @@ test('every control has a name of its own; errors never cover a control; a favic
       false,
     );
   }
-  await lab.port.fill('50000');
+  await t.lab.port.fill('50000');
 
   const href = await page.locator('link[rel="icon"]').getAttribute('href');
   const icon = await page.request.get(new URL(href ?? '', page.url()).toString());

@@ -1,49 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { LabPage } from './pages/LabPage';
-import { TeachingPage } from './pages/TeachingPage';
-import { freePort, openClient, type TestClient } from './pages/tcp';
+import { useTeachingLab } from './pages/teaching-lab';
+import { freePort, openClient } from './pages/tcp';
 
 /** Issue 11: the Log panel, and the user's Close and Reset of a connection, recorded in it. */
-let lab: LabPage;
-let teach: TeachingPage;
-const clients: TestClient[] = [];
-
-test.use({ viewport: { width: 1440, height: 900 } });
-
-test.beforeEach(async ({ page }, testInfo) => {
-  lab = new LabPage(page, testInfo);
-  teach = new TeachingPage(page);
-  await lab.open();
-  await lab.reset();
-});
-
-test.afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  await teach.timelineTab.click();
-  await lab.reset();
-});
+const t = useTeachingLab();
 
 test('the Log: every action with its time, searched, filtered by socket and kind, exported as text', async ({
   page,
 }) => {
   const port = await freePort();
-  await lab.start(port);
+  await t.lab.start(port);
   const one = await openClient(port);
   const two = await openClient(port);
-  clients.push(one, two);
+  t.clients.push(one, two);
   one.socket.write('hello');
   two.socket.write('world');
   await one.waitForEcho('hello');
   await two.waitForEcho('world');
-  await teach.logTab.click();
-  const rows = teach.log.getByRole('button');
+  await t.teach.logTab.click();
+  const rows = t.teach.log.getByRole('button');
   // The oldest rows are out of view (the list is virtualized): the search finds them.
-  await teach.searchLog.fill('accept #1');
+  await t.teach.searchLog.fill('accept #1');
   await expect(rows).toHaveText([/^\d\d:\d\d:\d\d\.\d{3} readable \[\d+\] accept #1 \(fd 4\)/]);
-  await teach.searchLog.fill('send #2');
+  await t.teach.searchLog.fill('send #2');
   await expect(rows).toHaveText([/send #2 5\/5 B/]);
-  await teach.searchLog.fill('');
+  await t.teach.searchLog.fill('');
   await page.getByRole('textbox', { name: 'Socket', exact: true }).fill('#1');
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('recv');
   await expect(rows).toHaveText([/recv #1 5 B/]);
@@ -52,7 +34,7 @@ test('the Log: every action with its time, searched, filtered by socket and kind
     page.getByRole('alert').filter({ hasText: 'Socket must be a number such as 3' }),
   ).toBeVisible();
   await page.getByRole('textbox', { name: 'Socket', exact: true }).fill('');
-  await lab.shot('log');
+  await t.lab.shot('log');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export log' }).click();
@@ -71,29 +53,29 @@ test("Close and Reset: the server closes one connection or resets it, recorded a
   page,
 }) => {
   const port = await freePort();
-  await lab.start(port);
+  await t.lab.start(port);
   const one = await openClient(port);
   const two = await openClient(port);
-  clients.push(one, two);
+  t.clients.push(one, two);
   const ended = new Promise<void>((resolve) => one.socket.once('end', () => resolve()));
   const reset = new Promise<string>((resolve) =>
     two.socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? '')),
   );
-  await lab.chipOf('inputs', one.localPort).getByRole('button').click();
-  await lab.detail.getByRole('button', { name: 'Close', exact: true }).click();
+  await t.lab.chipOf('inputs', one.localPort).getByRole('button').click();
+  await t.lab.detail.getByRole('button', { name: 'Close', exact: true }).click();
   await ended;
-  await expect(lab.chipOf('inputs', one.localPort)).toHaveCount(0);
-  await lab.chipOf('inputs', two.localPort).getByRole('button').click();
-  await expect(lab.detail).toContainText(/open for \d+ s/);
-  await lab.detail.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(t.lab.chipOf('inputs', one.localPort)).toHaveCount(0);
+  await t.lab.chipOf('inputs', two.localPort).getByRole('button').click();
+  await expect(t.lab.detail).toContainText(/open for \d+ s/);
+  await t.lab.detail.getByRole('button', { name: 'Reset', exact: true }).click();
   expect(await reset).toBe('ECONNRESET');
   // Each is a record of its own in the timeline, not a pass of the loop.
   const iterations = page.getByRole('list', { name: 'Iterations' });
   await expect(iterations.getByRole('button').filter({ hasText: 'you: close #1' })).toHaveCount(1);
   await expect(iterations.getByRole('button').filter({ hasText: 'you: reset #2' })).toHaveCount(1);
-  await teach.logTab.click();
+  await t.teach.logTab.click();
   await page.getByRole('combobox', { name: 'Kind' }).selectOption('user-close');
-  await expect(teach.log.getByRole('button')).toHaveText([
+  await expect(t.teach.log.getByRole('button')).toHaveText([
     /user .*you asked the server to reset #2 \(RST/,
     /user .*you asked the server to close #1 \(s\.close\(\): FIN\)/,
   ]);

@@ -1,62 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { KeyboardUser } from './pages/KeyboardUser';
-import { LabPage } from './pages/LabPage';
-import { OptionsPanelPage } from './pages/OptionsPanelPage';
-import { TeachingPage } from './pages/TeachingPage';
-import { freePort, openClient, type TestClient } from './pages/tcp';
+import { useTeachingLab } from './pages/teaching-lab';
+import { freePort, openClient } from './pages/tcp';
 
 /** Issue 11: Predict and Reveal, Run until, Presenter and Export image, in the window. */
-let lab: LabPage;
-let teach: TeachingPage;
-let fleet: ClientsPanelPage;
-const clients: TestClient[] = [];
+const t = useTeachingLab();
 
-test.use({ viewport: { width: 1440, height: 900 } });
-
-test.beforeEach(async ({ page }, testInfo) => {
-  lab = new LabPage(page, testInfo);
-  teach = new TeachingPage(page);
-  fleet = new ClientsPanelPage(page);
-  await lab.open();
-  await fleet.stopAll();
-  await lab.reset();
-});
-
-test.afterEach(async () => {
-  for (const client of clients.splice(0)) client.close();
-  if (await teach.predict.isChecked()) await teach.predict.click();
-  if (await teach.presenter.isChecked()) await teach.presenter.click();
-  await fleet.stopAll();
-  await new OptionsPanelPage(lab.page).restore();
-  await lab.reset();
-});
-
-const row = (list: 'inputs' | 'outputs', n: number) => lab.list(list).getByRole('listitem').nth(n);
+const row = (list: 'inputs' | 'outputs', n: number) => t.lab.list(list).getByRole('listitem').nth(n);
 
 test('Predict: marks by mouse and by keyboard, Reveal judges each socket, the score adds up', async ({
   page,
 }) => {
-  await lab.start(await freePort());
-  await teach.scenario('One client');
-  await teach.predict.click();
+  await t.lab.start(await freePort());
+  await t.teach.scenario('One client');
+  await t.teach.predict.click();
   // The answer is hidden while predicting: no chip shows what select() would return.
-  await expect(lab.list('inputs').locator('[data-marks]')).toHaveCount(0);
+  await expect(t.lab.list('inputs').locator('[data-marks]')).toHaveCount(0);
   await row('inputs', 0).getByRole('button', { name: 'readable' }).click();
   await expect(row('inputs', 0).getByRole('button', { name: 'readable' })).toHaveAttribute(
     'aria-pressed',
     'true',
   );
-  await teach.reveal.click();
+  await t.teach.reveal.click();
   await expect(row('inputs', 0).locator('[data-verdict="readable:right"]')).toBeVisible();
-  await expect(teach.score).toContainText('1 right · 0 wrong · 0 missed');
-  await lab.shot('predict-revealed');
+  await expect(t.teach.score).toContainText('1 right · 0 wrong · 0 missed');
+  await t.lab.shot('predict-revealed');
 
   // The next one by keyboard only: Tab into the list, ↓ to #1, Space marks readable, X marks
   // exceptional (wrong), V reveals.
-  await lab.step.click(); // the rest of the pass: accept #1
-  await expect(lab.list('inputs')).toHaveAttribute('data-count', '2');
+  await t.lab.step.click(); // the rest of the pass: accept #1
+  await expect(t.lab.list('inputs')).toHaveAttribute('data-count', '2');
   const keys = new KeyboardUser(page);
   await keys.watchPointer();
   await keys.tabTo(row('inputs', 0).getByRole('button', { name: 'readable' }));
@@ -73,67 +47,69 @@ test('Predict: marks by mouse and by keyboard, Reveal judges each socket, the sc
   await keys.press('v');
   await expect(row('inputs', 1).locator('[data-verdict="readable:right"]')).toBeVisible();
   await expect(row('inputs', 1).locator('[data-verdict="exceptional:wrong"]')).toBeVisible();
-  await expect(teach.score).toContainText('2 right · 1 wrong · 0 missed');
+  await expect(t.teach.score).toContainText('2 right · 1 wrong · 0 missed');
   await keys.assertNoPointer();
 });
 
 test('Run until: a bad value is explained in words, a socket entering outputs halts the loop', async () => {
   const port = await freePort();
-  await lab.start(port);
-  await teach.runUntilCondition.selectOption({ label: 'queue passes N bytes' });
-  await lab.page.getByRole('textbox', { name: 'Bytes' }).fill('lots');
-  await teach.runUntilButton.click();
+  await t.lab.start(port);
+  await t.teach.runUntilCondition.selectOption({ label: 'queue passes N bytes' });
+  await t.lab.page.getByRole('textbox', { name: 'Bytes' }).fill('lots');
+  await t.teach.runUntilButton.click();
   await expect(
-    lab.page.getByRole('alert').filter({ hasText: 'The byte count must be a number, such as 4096.' }),
+    t.lab.page.getByRole('alert').filter({ hasText: 'The byte count must be a number, such as 4096.' }),
   ).toBeVisible();
-  await expect(lab.page.getByText(/Invalid input|expected number/)).toHaveCount(0);
+  await expect(t.lab.page.getByText(/Invalid input|expected number/)).toHaveCount(0);
 
-  await teach.runUntilCondition.selectOption({ label: 'socket enters outputs' });
-  await teach.runUntilButton.click();
+  await t.teach.runUntilCondition.selectOption({ label: 'socket enters outputs' });
+  await t.teach.runUntilButton.click();
   await expect(
-    lab.page.getByRole('status').filter({ hasText: 'Running until a socket enters outputs…' }),
+    t.lab.page.getByRole('status').filter({ hasText: 'Running until a socket enters outputs…' }),
   ).toBeVisible();
   const client = await openClient(port);
-  clients.push(client);
+  t.clients.push(client);
   client.socket.write('hello');
-  await expect(teach.halted).toContainText('#1 entered outputs (run until a socket enters outputs)');
-  await expect(lab.page.getByRole('radiogroup', { name: 'Mode' })).toHaveAttribute('data-mode', 'step');
+  await expect(t.teach.halted).toContainText('#1 entered outputs (run until a socket enters outputs)');
+  await expect(t.lab.page.getByRole('radiogroup', { name: 'Mode' })).toHaveAttribute('data-mode', 'step');
   // Halted before the next select(), which would echo it.
-  await expect(lab.marks(lab.list('outputs').getByRole('listitem').first())).toHaveAttribute(
+  await expect(t.lab.marks(t.lab.list('outputs').getByRole('listitem').first())).toHaveAttribute(
     'data-marks',
     'writable',
   );
 
-  await teach.runUntilCondition.selectOption({ label: 'iteration N' });
-  await lab.page.getByRole('textbox', { name: 'Iteration', exact: true }).fill('1');
-  await teach.runUntilButton.click();
-  await expect(lab.page.getByRole('alert').filter({ hasText: /^Iteration 1 has run already/ })).toBeVisible();
+  await t.teach.runUntilCondition.selectOption({ label: 'iteration N' });
+  await t.lab.page.getByRole('textbox', { name: 'Iteration', exact: true }).fill('1');
+  await t.teach.runUntilButton.click();
+  await expect(
+    t.lab.page.getByRole('alert').filter({ hasText: /^Iteration 1 has run already/ }),
+  ).toBeVisible();
 });
 
 test('Presenter: one zoom for every panel, a focused layout, a bad zoom refused, Export image as a PNG', async ({
   page,
 }) => {
-  await lab.start(await freePort());
-  await teach.scenario('KeyError on a half-close');
-  await teach.presenter.click();
+  await t.lab.start(await freePort());
+  await t.teach.scenario('KeyError on a half-close');
+  await t.teach.presenter.click();
   await expect(page.getByRole('region', { name: 'History' })).toBeHidden();
   await expect(page.getByRole('region', { name: 'Connection detail' })).toBeHidden();
   await expect(page.getByRole('region', { name: 'Code' })).toBeVisible();
-  await expect(teach.notes).toBeVisible();
-  await teach.zoom.fill('250');
-  await teach.zoom.press('Enter');
+  await expect(t.teach.notes).toBeVisible();
+  await t.teach.zoom.fill('250');
+  await t.teach.zoom.press('Enter');
   await expect(
     page.getByRole('alert').filter({ hasText: 'Zoom must be between 100 and 200 %.' }),
   ).toBeVisible();
-  await teach.zoom.fill('175');
-  await teach.zoom.press('Enter');
+  await t.teach.zoom.fill('175');
+  await t.teach.zoom.press('Enter');
   await expect(page.locator('.app')).toHaveCSS('zoom', '1.75');
   // Zoomed, the window still fits the screen: no page scroll.
   expect(await page.evaluate('document.documentElement.scrollHeight <= window.innerHeight + 1')).toBe(true);
-  await lab.shot('presenter');
+  await t.lab.shot('presenter');
 
   const download = page.waitForEvent('download');
-  await teach.exportImage.click();
+  await t.teach.exportImage.click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^socket-lab-iteration-\d+\.png$/);
   await expect(

@@ -184,8 +184,9 @@ function SocketChipView({ id, list, marks, arrived, pastQueue, verdicts = '' }: 
       title={selected ? 'Click to close its detail' : 'Click for its queue, counters and history'}
       onClick={() => select(selected ? null : id)}
     >
-      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />} <MarkBadges on={on} />
-      {verdicts && <VerdictBadges verdicts={verdicts} />}
+      {id === 0 ? <ListenerBody /> : <ConnectionBody id={id} pastQueue={pastQueue} />}{' '}
+      {/* After Reveal the verdicts name each mark ("right: readable"): they stand where the marks do, in the chip's row height. */}
+      {verdicts ? <VerdictBadges verdicts={verdicts} /> : <MarkBadges on={on} />}
     </button>
   );
 }

@@ -187,6 +187,27 @@ export interface ConnectionView {
   openedAt: number;
 }
 
+/** A connection just opened: nothing queued, sent, received or lost yet. */
+export function newConnectionView(id: SocketId, fd: number, peer: string, openedAt: number): ConnectionView {
+  return {
+    id,
+    fd,
+    peer,
+    queuedMessages: 0,
+    queuedBytes: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    bytesLost: 0,
+    recvBuffered: 0,
+    sendBuffered: 0,
+    eof: false,
+    readClosed: false,
+    error: null,
+    backpressure: null,
+    openedAt,
+  };
+}
+
 export interface QueuedMessage {
   bytes: number;
   /** The first bytes of the message, base64. */

@@ -1,6 +1,12 @@
 /** Hand-made contract data for tests on both sides (Node and the renderer): no engine behind it. */
 import type { LabDelta } from './contract';
-import type { Action, ConnectionView, IterationRecord, SocketId } from './engine';
+import {
+  newConnectionView,
+  type Action,
+  type ConnectionView,
+  type IterationRecord,
+  type SocketId,
+} from './engine';
 
 /** A batch that changes nothing, with `patch` laid over it. */
 export function emptyDelta(seq: number, patch: Partial<LabDelta> = {}): LabDelta {
@@ -21,24 +27,7 @@ export function emptyDelta(seq: number, patch: Partial<LabDelta> = {}): LabDelta
 
 /** A connection's view: all counters zero, `patch` laid over it. */
 export function connection(id: SocketId, patch: Partial<ConnectionView> = {}): ConnectionView {
-  return {
-    id,
-    fd: id + 3,
-    peer: `127.0.0.1:${40000 + id}`,
-    queuedMessages: 0,
-    queuedBytes: 0,
-    bytesIn: 0,
-    bytesOut: 0,
-    bytesLost: 0,
-    recvBuffered: 0,
-    sendBuffered: 0,
-    eof: false,
-    readClosed: false,
-    error: null,
-    backpressure: null,
-    openedAt: 0,
-    ...patch,
-  };
+  return { ...newConnectionView(id, id + 3, `127.0.0.1:${40000 + id}`, 0), ...patch };
 }
 
 /** An iteration record; its sets are the select action's, when `actions` has one. */

@@ -1,34 +1,11 @@
 // @vitest-environment node
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { MAX_IN_FLIGHT, type WireMessage, type WireReply } from '../../shared/wire';
 import { connectClients, echoOnce, waitUntil } from '../host/test-support';
-import { LabHost } from '../host/lab-host';
-import { SelectServer } from '../lab/select-server';
-import { startBrowserShell, type BrowserShell } from './shell';
-import { call, wsClient } from './test-support';
+import { call, useShellUnderTest, wsClient } from './test-support';
 
-let dir: string;
-let engine: SelectServer;
-let host: LabHost;
-let shell: BrowserShell;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'socket-lab-refusals-'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Socket Lab</title>');
-  engine = new SelectServer();
-  host = new LabHost(engine);
-  shell = await startBrowserShell(host, { staticDir: dir, port: 0 });
-});
-
-afterEach(async () => {
-  await shell.close();
-  await host.dispose();
-  await rm(dir, { recursive: true, force: true });
-});
+const t = useShellUnderTest();
 
 /** Every reply `ws` receives, in order. */
 function replies(ws: WebSocket): WireReply[] {
@@ -42,7 +19,7 @@ function replies(ws: WebSocket): WireReply[] {
 
 describe('requests past the in-flight cap', () => {
   it('are refused at once with their own id, and every request gets exactly one reply', async () => {
-    const ws = await wsClient(shell.port, shell.token);
+    const ws = await wsClient(t.shell.port, t.shell.token);
     const started = await call(ws, 0, 'startServer', { host: '127.0.0.1', port: 0 });
     const port = started.result.ok ? (started.result.value as { port: number }).port : 0;
     // Enough state that snapshot replies outgrow the kernel's socket buffers, so replies wait.
@@ -77,7 +54,7 @@ describe('requests past the in-flight cap', () => {
   }, 60_000);
 
   it('a malformed request with a readable id gets its error under that id', async () => {
-    const ws = await wsClient(shell.port, shell.token);
+    const ws = await wsClient(t.shell.port, t.shell.token);
     const reply = await new Promise<WireReply>((resolve) => {
       ws.once('message', (data: WebSocket.RawData) => resolve(JSON.parse(data.toString()) as WireReply));
       ws.send(JSON.stringify({ id: 7, command: 'snapshot', args: {}, extra: true }));

@@ -1,52 +1,32 @@
 // @vitest-environment node
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { MAX_FRAME_BYTES } from '../../shared/wire';
-import { SelectServer } from '../lab/select-server';
-import { LabHost } from '../host/lab-host';
 import { connectClients, echoOnce, waitUntil } from '../host/test-support';
-import { startBrowserShell, type BrowserShell } from './shell';
-import { call, nextReply, wsClient } from './test-support';
+import { call, nextReply, useShellUnderTest, wsClient } from './test-support';
 
-let dir: string;
-let engine: SelectServer;
-let host: LabHost;
-let shell: BrowserShell;
+const t = useShellUnderTest();
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'socket-lab-shell-'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Socket Lab</title>');
-  engine = new SelectServer();
-  host = new LabHost(engine);
-  shell = await startBrowserShell(host, { staticDir: dir, port: 0 });
-});
-
-afterEach(async () => {
-  await shell.close();
-  await host.dispose();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const origin = () => `http://127.0.0.1:${shell.port}`;
-const client = (token = shell.token): Promise<WebSocket> => wsClient(shell.port, token);
+const origin = () => `http://127.0.0.1:${t.shell.port}`;
+const client = (token = t.shell.token): Promise<WebSocket> => wsClient(t.shell.port, token);
 
 /** The HTTP status a raw upgrade request gets (101 when accepted). */
-function upgradeStatus(headers: Record<string, string>, path = `/ws?token=${shell.token}`): Promise<number> {
+function upgradeStatus(
+  headers: Record<string, string>,
+  path = `/ws?token=${t.shell.token}`,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request({
       host: '127.0.0.1',
-      port: shell.port,
+      port: t.shell.port,
       path,
       headers: {
         Connection: 'Upgrade',
         Upgrade: 'websocket',
         'Sec-WebSocket-Version': '13',
         'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
-        Host: `127.0.0.1:${shell.port}`,
+        Host: `127.0.0.1:${t.shell.port}`,
         Origin: origin(),
         ...headers,
       },
@@ -128,10 +108,10 @@ describe('browser shell WebSocket guards', () => {
 });
 
 describe('browser shell static files', () => {
-  const get = (path: string, hostHeader = `127.0.0.1:${shell.port}`) =>
+  const get = (path: string, hostHeader = `127.0.0.1:${t.shell.port}`) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port: shell.port, path, headers: { Host: hostHeader } }, (response) => {
+        .get({ host: '127.0.0.1', port: t.shell.port, path, headers: { Host: hostHeader } }, (response) => {
           response.resume();
           resolve({ status: response.statusCode ?? 0, headers: response.headers });
         })
@@ -148,10 +128,10 @@ describe('browser shell static files', () => {
   });
 
   it("answers a plain GET of the WebSocket path with whether the page's token is this shell's", async () => {
-    expect((await get(`/ws?token=${shell.token}`)).status).toBe(426);
+    expect((await get(`/ws?token=${t.shell.token}`)).status).toBe(426);
     expect((await get('/ws?token=an-old-token')).status).toBe(401);
     expect((await get('/ws')).status).toBe(401);
-    expect((await get(`/ws?token=${shell.token}`, 'evil.example')).status).toBe(421);
+    expect((await get(`/ws?token=${t.shell.token}`, 'evil.example')).status).toBe(421);
   });
 });
 
@@ -162,11 +142,11 @@ describe('reconnecting', () => {
     const port = started.result.ok ? (started.result.value as { port: number }).port : 0;
     const sockets = await connectClients(port, 20);
     await waitUntil(
-      () => engine.snapshot().connections.length === 20,
+      () => t.engine.snapshot().connections.length === 20,
       '20 connections',
-      (check) => engine.on('iteration', check),
+      (check) => t.engine.on('iteration', check),
     );
-    const ids = engine.snapshot().connections.map((c) => c.id);
+    const ids = t.engine.snapshot().connections.map((c) => c.id);
     first.close();
 
     const second = await client();
@@ -180,7 +160,7 @@ describe('reconnecting', () => {
     for (const socket of sockets)
       expect((await echoOnce(socket, Buffer.from('still here'))).toString()).toBe('still here');
     expect(
-      engine
+      t.engine
         .snapshot()
         .connections.map((c) => c.id)
         .sort((a, b) => a - b),

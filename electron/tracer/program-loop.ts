@@ -1,5 +1,6 @@
 import {
   LISTENER_ID,
+  newConnectionView,
   type Action,
   type ConnectionDetail,
   type ConnectionView,
@@ -277,19 +278,9 @@ export class ProgramLoop {
 
 /** A program's queues are its own business: the lab sees bytes in and out, not what waits in between. */
 const view = (socket: ProgramSocket): ConnectionView => ({
-  id: socket.id,
-  fd: socket.fd,
-  peer: socket.peer,
-  queuedMessages: 0,
-  queuedBytes: 0,
+  ...newConnectionView(socket.id, socket.fd, socket.peer, socket.openedAt),
   bytesIn: socket.bytesIn,
   bytesOut: socket.bytesOut,
-  bytesLost: 0,
-  recvBuffered: 0,
-  sendBuffered: 0,
   eof: socket.eof,
-  readClosed: false,
   error: socket.error,
-  backpressure: null,
-  openedAt: socket.openedAt,
 });

@@ -24,6 +24,7 @@ import { LabApiProvider } from './store/api-context';
 import { GuidePane } from './teaching/GuidePane';
 import { TutorialDialog } from './teaching/TutorialDialog';
 import { useLabStore } from './store/lab-store';
+import { selectWatching, selectReplaying } from './store/selectors';
 import { useLabSync } from './store/use-lab-sync';
 import './styles/base.css';
 import './styles/layout.css';
@@ -49,8 +50,8 @@ function LabWindow({ api }: { api: LabApi }) {
   const presenter = useLabStore((s) => s.presenter);
   const zoom = useLabStore((s) => s.zoom);
   // A watched program has no socket options of the lab's: its code sets its own.
-  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
-  const replay = useLabStore((s) => s.replay !== null);
+  const watching = useLabStore(selectWatching);
+  const replay = useLabStore(selectReplaying);
   return (
     <div
       className="app"

@@ -12,6 +12,7 @@
 import {
   DEFAULT_OPTIONS,
   LISTENER_FD,
+  newConnectionView,
   type Action,
   type ConnectionView,
   type EngineSnapshot,
@@ -80,32 +81,12 @@ export function cloneModel(data: ModelData): ModelData {
 
 /** A connection the records never showed accepted (a log that starts mid-run). */
 function unknownConnection(id: SocketId, at: number): ModelConnection {
-  return {
-    view: {
-      id,
-      fd: 0,
-      peer: 'accepted before the records begin',
-      queuedMessages: 0,
-      queuedBytes: 0,
-      bytesIn: 0,
-      bytesOut: 0,
-      bytesLost: 0,
-      recvBuffered: 0,
-      sendBuffered: 0,
-      eof: false,
-      readClosed: false,
-      error: null,
-      backpressure: null,
-      openedAt: at,
-    },
-    queue: null,
-  };
+  return { view: newConnectionView(id, 0, 'accepted before the records begin', at), queue: null };
 }
 
 /** A connection as accept() makes it. */
 function accepted(action: Extract<Action, { kind: 'accept' }>, at: number): ModelConnection {
-  const fresh = unknownConnection(action.id, at);
-  return { view: { ...fresh.view, fd: action.fd, peer: action.peer }, queue: [] };
+  return { view: newConnectionView(action.id, action.fd, action.peer, at), queue: [] };
 }
 
 const without = (list: SocketId[], id: SocketId): SocketId[] => list.filter((x) => x !== id);

@@ -3,6 +3,7 @@ import type { ConnectionDetail, SocketId } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
 import { useLabApi } from '../store/api-context';
 import { useLabStore } from '../store/lab-store';
+import { selectWatching, selectReplaying } from '../store/selectors';
 import { ConnectionFacts } from './ConnectionFacts';
 import { ActionHistory } from './ActionHistory';
 import { FieldError } from './FieldError';
@@ -78,7 +79,7 @@ function RetryIn({ at }: { at: number }) {
 function ConnectionBody({ id }: { id: SocketId }) {
   const { detail, error } = useInspect(id);
   // Close and Reset act on the lab's own live sockets: not a replay's, not a watched program's.
-  const actable = useLabStore((s) => s.replay === null && (s.engine?.program ?? null) === null);
+  const actable = useLabStore((s) => !selectReplaying(s) && !selectWatching(s));
   if (!detail) return <FieldError error={error} />;
   return (
     <div className="detail-body">

@@ -1,5 +1,6 @@
 import { formatAction } from '../../../shared/format';
 import { useLabStore } from '../store/lab-store';
+import { selectWatching } from '../store/selectors';
 
 /**
  * The newest place the original server would have died, kept on screen with a way to look at it:
@@ -14,7 +15,7 @@ export function CrashBanner() {
   const count = useLabStore((s) => s.crashes.length);
   const view = useLabStore((s) => s.view);
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
-  const program = useLabStore((s) => (s.engine?.program ?? null) !== null);
+  const program = useLabStore(selectWatching);
   if (!crash) return null;
   const { action } = crash;
   return (

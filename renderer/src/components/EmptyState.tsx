@@ -1,5 +1,6 @@
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
+import { selectWatching } from '../store/selectors';
 
 /** The command a newcomer can paste to connect by hand. */
 function useNc(): string {
@@ -14,7 +15,7 @@ export function EmptyState() {
   const stopped = useLabStore((s) => (s.engine?.server.state ?? 'stopped') !== 'listening');
   const empty = useLabStore((s) => s.connections.size === 0);
   // A watched program starts and stops on its own terms: the banner above says how it stands.
-  const program = useLabStore((s) => (s.engine?.program ?? null) !== null);
+  const program = useLabStore(selectWatching);
   const nc = useNc();
   if (!stopped || !empty || program) return null;
   return (

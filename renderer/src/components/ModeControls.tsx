@@ -3,6 +3,7 @@ import type { Mode } from '../../../shared/engine';
 import type { LabError } from '../../../shared/result';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
+import { selectWatching } from '../store/selectors';
 import { CommandError } from './CommandError';
 import { FieldError } from './FieldError';
 import { useAsked } from './useAsked';
@@ -21,7 +22,7 @@ const SLOWEST_MS = 2000;
 export function ModeControls() {
   const send = useSend();
   const mode = useLabStore((s) => s.engine?.mode ?? 'run');
-  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
+  const watching = useLabStore(selectWatching);
   const delay = useLabStore((s) => s.engine?.options.slowDelayMs ?? 500);
   // The speed's own refusal: other options report beside their fields in the options panel.
   const [speedError, setSpeedError] = useState<LabError | null>(null);

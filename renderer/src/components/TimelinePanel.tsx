@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { IterationRecord } from '../../../shared/engine';
 import { useLabStore } from '../store/lab-store';
-import { selectPicked } from '../store/selectors';
+import { selectPicked, selectReplaying } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
 import { useRovingTabIndex } from './tab-stop';
@@ -108,7 +108,7 @@ export function TimelinePanel() {
   const history = useLabStore((s) => s.history);
   const viewing = useLabStore((s) => s.viewing);
   const coalesced = useLabStore((s) => s.coalesced);
-  const replaying = useLabStore((s) => s.replay !== null);
+  const replaying = useLabStore(selectReplaying);
   const view = useLabStore((s) => s.view);
   const count = history.length;
   const newestFirst = useMemo(() => history.map((r) => r.n).reverse(), [history]);

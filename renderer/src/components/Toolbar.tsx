@@ -10,6 +10,7 @@ import { TutorialSwitch } from './TutorialSwitch';
 import { PresenterControls } from '../teaching/PresenterControls';
 import { TeachBar } from '../teaching/TeachBar';
 import { useLabStore } from '../store/lab-store';
+import { selectWatching, selectReplaying } from '../store/selectors';
 
 const LIVE_KEYS = [
   ['Space', 'step'],
@@ -32,9 +33,9 @@ const REPLAY_KEYS = [
  */
 export function Toolbar() {
   // A watched program runs its own code: no address to bind, no Safe/Tutorial switch.
-  const watching = useLabStore((s) => (s.engine?.program ?? null) !== null);
+  const watching = useLabStore(selectWatching);
   // A replay has no server to start: its own bar, below, says what it shows.
-  const replay = useLabStore((s) => s.replay !== null);
+  const replay = useLabStore(selectReplaying);
   return (
     <header className="toolbar">
       <div className="toolbar-row">

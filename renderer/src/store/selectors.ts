@@ -17,6 +17,12 @@ export interface Display {
 
 const NONE: SocketId[] = [];
 
+/** A real program runs in the engine's place (electron/tracer/): its code, not the lab's. */
+export const selectWatching = (s: LabState): boolean => (s.engine?.program ?? null) !== null;
+
+/** A recording is shown instead of the live lab. */
+export const selectReplaying = (s: LabState): boolean => s.replay !== null;
+
 /** The iteration picked in the timeline, while it is still retained; undefined when live. */
 export const selectPicked = (state: Pick<LabState, 'history' | 'viewing'>): IterationRecord | undefined =>
   state.viewing === null ? undefined : state.history.find((r) => r.n === state.viewing);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLabStore } from '../../store/lab-store';
+import { selectReplaying } from '../../store/selectors';
 import { ClientList } from './ClientList';
 import { CustomMessage } from './CustomMessage';
 import { FleetCharts } from './FleetCharts';
@@ -14,7 +15,7 @@ import './clients.css';
  */
 export function ClientsPanel() {
   const [selected, setSelected] = useState<number | null>(null);
-  const replay = useLabStore((s) => s.replay !== null);
+  const replay = useLabStore(selectReplaying);
   return (
     <section className="panel clients-panel" aria-labelledby="clients-title">
       <header className="panel-header">

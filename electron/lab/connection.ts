@@ -8,6 +8,7 @@ import type {
 } from '../../shared/engine';
 import { MessageQueue, type ByteTally } from './message-queue';
 import { Ring } from './ring';
+import { adoptWithScratchReads } from './scratch-reads';
 
 const HISTORY_LIMIT = 200;
 const QUEUE_PREVIEW_MESSAGES = 256;
@@ -70,22 +71,25 @@ export class Connection {
     this.changed(this);
   };
 
+  readonly socket: Socket;
+
   constructor(
     readonly id: SocketId,
     readonly fd: number,
-    readonly socket: Socket,
+    accepted: Socket,
     readonly peer: string,
     private recvBufferSize: number,
     tally: ByteTally,
     private readonly changed: (connection: Connection) => void,
   ) {
     this.queue = new MessageQueue(tally);
-    socket.on('data', (chunk: Buffer) => {
-      this.chunks.push(chunk);
-      this.recvBuffered += chunk.length;
-      if (this.recvBuffered >= this.recvBufferSize) socket.pause();
-      this.changed(this);
-    });
+    const socket = adoptWithScratchReads(accepted, this.received);
+    this.socket = socket ?? accepted;
+    if (!socket) {
+      // Torn down before accept(): the kernel would have reset it, and recv() raises that.
+      this.fail('ECONNRESET');
+      return;
+    }
     socket.on('end', () => {
       // libuv reports a reset that arrives with the last bytes as an EOF (a POLLHUP after a
       // partial read). An empty write asks the kernel, which answers with the reset if it was one.
@@ -101,6 +105,15 @@ export class Connection {
     });
     socket.resume();
   }
+
+  /** Bytes the kernel delivered. Reading pauses while the emulated receive buffer is full. */
+  private readonly received = (chunk: Buffer): boolean => {
+    this.chunks.push(chunk);
+    this.recvBuffered += chunk.length;
+    if (this.recvBuffered >= this.recvBufferSize) this.socket.pause();
+    this.changed(this);
+    return true;
+  };
 
   /** Level-triggered, as select() is: bytes waiting, the peer's EOF, or an error (Linux marks both readable). */
   get readable(): boolean {
@@ -136,25 +149,36 @@ export class Connection {
       if (!this.eof && this.pendingError !== null) return { error: this.takeError() };
       return EMPTY;
     }
-    const parts: Buffer[] = [];
-    let wanted = Math.min(size, this.recvBuffered);
-    while (wanted > 0) {
-      const chunk = this.chunks[0] as Buffer;
-      if (chunk.length <= wanted) {
-        parts.push(chunk);
-        this.chunks.shift();
-        wanted -= chunk.length;
-      } else {
-        parts.push(chunk.subarray(0, wanted));
-        this.chunks[0] = chunk.subarray(wanted);
-        wanted = 0;
-      }
-    }
-    const data = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+    const wanted = Math.min(size, this.recvBuffered);
+    const first = this.chunks[0] as Buffer;
+    // Most recv()s take one chunk, or the front of one: no copy.
+    const data = first.length >= wanted ? this.takeFront(wanted) : this.gather(wanted);
     this.recvBuffered -= data.length;
     this.bytesIn += data.length;
     this.resumeIfRoom();
     return data;
+  }
+
+  /** The first `wanted` bytes of the front chunk, which holds at least that many. */
+  private takeFront(wanted: number): Buffer {
+    const chunk = this.chunks[0] as Buffer;
+    if (chunk.length > wanted) {
+      this.chunks[0] = chunk.subarray(wanted);
+      return chunk.subarray(0, wanted);
+    }
+    this.chunks.shift();
+    return chunk;
+  }
+
+  /** `wanted` bytes from several chunks, copied into one. */
+  private gather(wanted: number): Buffer {
+    const parts: Buffer[] = [];
+    for (let left = wanted; left > 0;) {
+      const part = this.takeFront(Math.min(left, (this.chunks[0] as Buffer).length));
+      parts.push(part);
+      left -= part.length;
+    }
+    return Buffer.concat(parts, wanted);
   }
 
   /**

@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import type { Action, Fidelity, IterationRecord, SelectSets, StepCursor } from '../../shared/engine';
+import type {
+  Action,
+  Fidelity,
+  IterationRecord,
+  SelectSets,
+  SocketId,
+  StepCursor,
+} from '../../shared/engine';
+import type { Connection } from './connection';
 import { Ring } from './ring';
 import type { SelectLoop } from './select-loop';
 
@@ -19,6 +27,7 @@ export class Recorder {
   count = 0;
   lastSets: SelectSets | null = null;
   private current: OpenIteration | null = null;
+  private lastConnection: Connection | undefined;
   readonly history: Ring<IterationRecord>;
 
   constructor(
@@ -85,9 +94,15 @@ export class Recorder {
     }
     const action = next.value;
     current.record.actions.push(action);
-    if (action.kind !== 'select') loop.sockets.get(action.id)?.remember(action);
+    if (action.kind !== 'select') this.connectionOf(loop, action.id)?.remember(action);
     this.onAction(action);
     return action;
+  }
+
+  /** The connection an action is about: mostly the previous action's, so one lookup serves a run of them. */
+  private connectionOf(loop: SelectLoop, id: SocketId): Connection | undefined {
+    if (this.lastConnection?.id !== id) this.lastConnection = loop.sockets.get(id);
+    return this.lastConnection;
   }
 
   /** Closes the open iteration where it stands (a crash that stops the server). */
@@ -111,10 +126,11 @@ export class Recorder {
   /** Drops the open iteration without recording it (the server stopped). */
   abandon(): void {
     this.current = null;
+    this.lastConnection = undefined;
   }
 
   reset(): void {
-    this.current = null;
+    this.abandon();
     this.count = 0;
     this.lastSets = null;
     this.history.clear();

@@ -53,7 +53,8 @@ export class SelectLoop {
   ) {
     this.inputs.add(LISTENER_ID);
     this.noteChange = (connection) => {
-      if (!connection.closed) this.candidates.add(connection.id);
+      // Readability changes only on socket events, so one not readable now needs no look.
+      if (connection.readable) this.candidates.add(connection.id);
       changed(connection);
     };
   }
@@ -98,12 +99,24 @@ export class SelectLoop {
 
   /** Connections whose reading the queue caps stop or resume: yielded as backpressure actions. */
   *backpressureChanges(): Generator<Action> {
-    for (const id of new Set([...this.candidates, ...this.capped])) {
-      const connection = this.sockets.get(id);
-      if (!connection || connection.readClosed) continue;
-      const reason = this.capBlocking(connection);
-      if (reason !== connection.backpressure) yield this.markBackpressure(connection, reason, 'select');
+    // Copies, as the iteration may halt here (Step action) while socket events add candidates.
+    // A connection in both sets is settled by its first visit: the second finds nothing to change.
+    for (const id of [...this.candidates]) {
+      const change = this.backpressureChange(id);
+      if (change) yield change;
     }
+    if (this.capped.size === 0) return;
+    for (const id of [...this.capped]) {
+      const change = this.backpressureChange(id);
+      if (change) yield change;
+    }
+  }
+
+  private backpressureChange(id: SocketId): Action | null {
+    const connection = this.sockets.get(id);
+    if (!connection || connection.readClosed) return null;
+    const reason = this.capBlocking(connection);
+    return reason === connection.backpressure ? null : this.markBackpressure(connection, reason, 'select');
   }
 
   /** Sets or clears a connection's backpressure mark, as the action that records it. */
@@ -165,10 +178,10 @@ export class SelectLoop {
       socket.destroy();
       return { phase: 'readable', kind: 'reject', id, peer, limit: this.options.maxConnections };
     }
-    socket.setNoDelay(this.options.noDelay);
     const { recvBufferSize } = this.options;
     const fd = this.fds.open();
     const connection = new Connection(id, fd, socket, peer, recvBufferSize, this.queued, this.noteChange);
+    connection.socket.setNoDelay(this.options.noDelay);
     this.sockets.set(id, connection);
     this.inputs.add(id);
     this.messageQueues.set(id, connection.queue);
@@ -193,8 +206,12 @@ export class SelectLoop {
   /** Why the queue caps keep this connection from being read, or null if a recv fits (fair-caps.ts). */
   capBlocking(connection: Connection): BackpressureReason | null {
     const next = connection.nextRecvSize(this.options.recvSize);
+    const queued = connection.queue.bytes;
+    // The common case, decided without building a query: the recv fits under both caps.
+    const { queueCap, totalQueueCap } = this.options;
+    if (next === 0 || (queued + next <= queueCap && this.queued.bytes + next <= totalQueueCap)) return null;
     const query = {
-      queued: connection.queue.bytes,
+      queued,
       next,
       total: this.queued.bytes,
       connections: this.sockets.size,

@@ -8,7 +8,7 @@ import type {
 } from '../../shared/engine';
 import { MessageQueue, type ByteTally } from './message-queue';
 import { Ring } from './ring';
-import { adoptWithScratchReads } from './scratch-reads';
+import { adoptWithOwnReads } from './own-reads';
 
 const HISTORY_LIMIT = 200;
 const QUEUE_PREVIEW_MESSAGES = 256;
@@ -83,7 +83,7 @@ export class Connection {
     private readonly changed: (connection: Connection) => void,
   ) {
     this.queue = new MessageQueue(tally);
-    const socket = adoptWithScratchReads(accepted, this.received);
+    const socket = adoptWithOwnReads(accepted, this.received);
     this.socket = socket ?? accepted;
     if (!socket) {
       // Torn down before accept(): the kernel would have reset it, and recv() raises that.
@@ -107,12 +107,11 @@ export class Connection {
   }
 
   /** Bytes the kernel delivered. Reading pauses while the emulated receive buffer is full. */
-  private readonly received = (chunk: Buffer): boolean => {
+  private readonly received = (chunk: Buffer): void => {
     this.chunks.push(chunk);
     this.recvBuffered += chunk.length;
     if (this.recvBuffered >= this.recvBufferSize) this.socket.pause();
     this.changed(this);
-    return true;
   };
 
   /** Level-triggered, as select() is: bytes waiting, the peer's EOF, or an error (Linux marks both readable). */
@@ -191,8 +190,14 @@ export class Connection {
     if (this.reset || this.socket.destroyed) return { error: 'EPIPE' };
     const sent = Math.min(this.sendRoom(sendBufferSize), data.length);
     if (sent === 0) return { sent };
-    this.unflushedWrites++;
-    this.socket.write(sent === data.length ? data : data.subarray(0, sent), this.flushed);
+    this.socket.write(sent === data.length ? data : data.subarray(0, sent));
+    if (this.socket.writableLength > 0) {
+      // The kernel took only part of it, or an earlier write still waits: the rest is unflushed
+      // until an empty write queued behind it completes. A write the kernel took whole (the
+      // common case) is in its buffer already, and needs no callback.
+      this.unflushedWrites++;
+      this.socket.write(EMPTY, this.flushed);
+    }
     const refused = errnoOf(this.socket.errored);
     if (refused !== null) {
       this.fail(refused);

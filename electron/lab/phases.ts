@@ -40,7 +40,8 @@ export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action
   }
   if (data.length > 0) {
     yield { phase: 'readable', kind: 'recv', id, bytes: data.length };
-    loop.messageQueues.get(id)?.put(data);
+    // `message_queues[s].put(data)`: a connection's queue is the one message_queues holds for it.
+    connection.queue.put(data);
     yield { phase: 'readable', kind: 'put', id, bytes: data.length };
     if (!loop.outputs.has(id)) {
       loop.outputs.add(id);
@@ -67,8 +68,9 @@ export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action
 
 /** `for s in writable:` — `get_nowait()` then `send()`, or an empty queue leaves `outputs`. */
 export function* writablePhase(loop: SelectLoop, id: SocketId): Generator<Action> {
-  const queue = loop.messageQueues.get(id);
+  // message_queues and the open sockets gain and lose a connection together (accept, forget).
   const connection = loop.sockets.get(id);
+  const queue = connection?.queue;
   if (!queue || !connection || connection.closed) {
     if (loop.fidelity === 'safe') {
       yield { phase: 'writable', kind: 'skip', id, reason: 'closed-earlier' };

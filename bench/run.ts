@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import { extraCases, mainCases, recordingCases, type BenchCase } from './plan';
 import { formatRow, header, headline, rowOf, type Row } from './report';
 import { hasPython, ServerProcess } from './servers';
-import { printRecordingCost, printTargets } from './targets';
+import { printRecordingCost, printSpeedTargets, printTargets } from './targets';
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 let nextClient = 0;
@@ -171,6 +171,7 @@ async function main(): Promise<void> {
       recordingRows = await runAll(recording, settings, pool, rows);
     }
     printTargets(rows, extraRows);
+    printSpeedTargets(rows);
     printRecordingCost(recordingRows);
     // The fleet's section belongs to the whole run, not to a filtered one.
     if (settings.only === null && settings.servers.includes('engine')) await runFleet(settings, rows);

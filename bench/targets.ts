@@ -63,6 +63,50 @@ export function printTargets(rows: Row[], extras: Row[]): void {
   }
 }
 
+/**
+ * Issue 14's targets: the engine, every iteration recorded, against plain Node and the seed in
+ * the same run — as rates, with server CPU per message beside (what a busy machine disturbs least).
+ */
+export function printSpeedTargets(rows: Row[]): void {
+  console.log('\nTargets (issue 14: faster than the program it imitates)');
+  const pingPong = 'ping-pong 1 KiB × 100';
+  const [engine, node, seed] = (['engine', 'node', 'seed'] as const).map((s) => find(rows, pingPong, s));
+  rateTarget(`${pingPong}: engine ≥ 1.0× plain Node`, engine, node, 1.0, 'message');
+  rateTarget(`${pingPong}: engine ≥ 1.0× the seed`, engine, seed, 1.0, 'message');
+  const p99 = engine?.p99 && node?.p99 ? engine.p99 / node.p99 : null;
+  console.log(
+    `  ${verdict(p99 === null ? null : p99 <= 1.5)}  ${pingPong}: engine's p99 round trip ≤ 1.5× plain Node's — ` +
+      `${engine ? rtt99(engine) : '–'} vs ${node ? rtt99(node) : '–'} = ${p99 === null ? '–' : p99.toFixed(2)}×`,
+  );
+  const many = 'ping-pong 1 KiB × 1000';
+  rateTarget(
+    `${many}: engine ≥ 0.9× plain Node`,
+    find(rows, many, 'engine'),
+    find(rows, many, 'node'),
+    0.9,
+    'message',
+  );
+  const stream = 'stream 64 KiB writes × 1';
+  const engineStream = find(rows, stream, 'engine');
+  const seedStream = find(rows, stream, 'seed');
+  const mb =
+    engineStream?.mbPerSec && seedStream?.mbPerSec ? engineStream.mbPerSec / seedStream.mbPerSec : null;
+  console.log(
+    `  ${verdict(mb === null ? null : mb >= 1.3)}  stream, recv(1024): engine ≥ 1.3× the seed — ` +
+      `${engineStream?.mbPerSec?.toFixed(1) ?? '–'} vs ${seedStream?.mbPerSec?.toFixed(1) ?? '–'} MB/s = ${mb === null ? '–' : mb.toFixed(2)}×` +
+      cpu(engineStream, seedStream, 'KiB'),
+  );
+}
+
+function rateTarget(what: string, a: Row | undefined, b: Row | undefined, at: number, per: string): void {
+  const ratio = a?.msgPerSec && b?.msgPerSec ? a.msgPerSec / b.msgPerSec : null;
+  console.log(
+    `  ${verdict(ratio === null ? null : ratio >= at)}  ${what} — ` +
+      `${count(a?.msgPerSec ?? null)} vs ${count(b?.msgPerSec ?? null)} msg/s = ${ratio === null ? '–' : ratio.toFixed(2)}×` +
+      cpu(a, b, per),
+  );
+}
+
 const median = (values: number[]): number | null => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? null : (sorted[Math.floor((sorted.length - 1) / 2)] ?? null);
@@ -95,6 +139,14 @@ function cpu(a: Row | undefined, b: Row | undefined, per: string): string {
   if (a?.cpuPerOp === null || a?.cpuPerOp === undefined || b?.cpuPerOp === null || b?.cpuPerOp === undefined)
     return '';
   return ` (server CPU per ${per}: ${a.cpuPerOp.toFixed(1)} vs ${b.cpuPerOp.toFixed(1)} µs)`;
+}
+
+function rtt99(row: Row): string {
+  return row.p99 === null
+    ? '–'
+    : row.p99 >= 1000
+      ? `${(row.p99 / 1000).toFixed(1)} ms`
+      : `${Math.round(row.p99)} µs`;
 }
 
 function rtt(row: Row): string {

@@ -63,7 +63,7 @@ export class Connection {
   bytesOut = 0;
   bytesLost = 0;
   backpressure: BackpressureReason | null = null;
-  /** Writes handed to the socket whose completion callback has not run yet. */
+  /** Writes the kernel did not take whole at once, whose rest has not gone out yet. */
   private unflushedWrites = 0;
   /** The bytes of one write left the buffer: writability may have changed. */
   private readonly flushed = (): void => {

@@ -27,6 +27,7 @@ import { Recorder } from './recorder';
 import { SelectLoop } from './select-loop';
 import { checkAddress } from './start-errors';
 import { startListener } from './start-listener';
+import { settled, Stepping } from './stepping';
 import { Tally } from './tally';
 import { recordUserClose } from './user-actions';
 
@@ -48,7 +49,7 @@ export class SelectServer {
   private readonly pacer = new Pacer(() => this.tick());
   private lastEnd = 0;
   private runs = 0;
-  private stepping: Promise<unknown> = Promise.resolve();
+  private readonly stepping: Stepping;
   /** Refuses and reports connections past the descriptor limit (descriptors.ts). */
   private descriptors: DescriptorGuard | null = null;
   /** Run until: what the loop runs towards, and where it last halted (breakpoints.ts). */
@@ -69,6 +70,12 @@ export class SelectServer {
         this.events.emit('iteration', record);
       },
     );
+    this.stepping = new Stepping({
+      recorder: this.recorder,
+      steppable: () => this.steppable(),
+      open: (loop) => this.open(loop),
+      onIteration: (listener) => this.events.on('iteration', listener),
+    });
   }
 
   on<K extends keyof EngineEvents>(event: K, listener: (payload: EngineEvents[K]) => void): () => void {
@@ -156,14 +163,9 @@ export class SelectServer {
     return ok(next);
   }
 
-  /**
-   * Resolves once Node's event loop has polled the sockets since the call: from then
-   * on the engine knows what the kernel held at the call (its select() would say so).
-   * Two turns, because a call made while Node delivers I/O is followed by the end of
-   * that same poll, not a new one.
-   */
+  /** Resolves once Node's event loop has polled the sockets since the call (stepping.ts). */
   settled(): Promise<void> {
-    return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+    return settled();
   }
 
   /**
@@ -205,35 +207,13 @@ export class SelectServer {
   /** Step mode: runs one iteration, or the rest of the one under way. */
   step(): Promise<Result<IterationRecord>> {
     this.breakpoints.halt = null;
-    return this.serialized(async () => {
-      const loop = await this.steppableAfterPoll();
-      if (!loop.ok) return loop;
-      if (!this.recorder.isOpen) {
-        const opened = this.open(loop.value);
-        if (!opened.ok) return opened;
-      }
-      let record: IterationRecord | null = null;
-      const unsubscribe = this.events.on('iteration', (done) => (record = done));
-      this.recorder.runToEnd(loop.value);
-      unsubscribe();
-      return record ? ok(record) : fail('NOT_RUNNING', 'The server stopped during the step.');
-    });
+    return this.stepping.step();
   }
 
   /** Step mode: runs one action, starting the next iteration (its select()) when needed. */
   stepAction(): Promise<Result<Action>> {
     this.breakpoints.halt = null;
-    return this.serialized(async () => {
-      const ready = this.steppable();
-      if (!ready.ok) return ready;
-      const action = this.recorder.stepAction(ready.value);
-      if (action) return ok(action);
-      const loop = await this.steppableAfterPoll();
-      if (!loop.ok) return loop;
-      const opened = this.open(loop.value);
-      if (!opened.ok) return opened;
-      return ok(this.recorder.stepAction(loop.value) as Action);
-    });
+    return this.stepping.stepAction();
   }
 
   snapshot(): EngineSnapshot {
@@ -289,19 +269,6 @@ export class SelectServer {
   /** Connections changed or removed since the last call (tracking starts with the first call). */
   takeChanges(): { changed: SocketId[]; removed: SocketId[] } {
     return this.tally.take(this.loop?.sockets.keys() ?? []);
-  }
-
-  /** Steps run one after another: a second click waits for the first to finish. */
-  private serialized<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.stepping.then(run);
-    this.stepping = next.catch(() => undefined);
-    return next;
-  }
-
-  /** The loop, once Node has polled since the call, so select() answers what the kernel holds. */
-  private async steppableAfterPoll(): Promise<Result<SelectLoop>> {
-    await this.settled();
-    return this.steppable();
   }
 
   private steppable(): Result<SelectLoop> {

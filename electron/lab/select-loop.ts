@@ -101,10 +101,11 @@ export class SelectLoop {
   *backpressureChanges(): Generator<Action> {
     // Copies, as the iteration may halt here (Step action) while socket events add candidates.
     // A connection in both sets is settled by its first visit: the second finds nothing to change.
-    for (const id of [...this.candidates]) {
-      const change = this.backpressureChange(id);
-      if (change) yield change;
-    }
+    if (this.candidates.size > 0)
+      for (const id of [...this.candidates]) {
+        const change = this.backpressureChange(id);
+        if (change) yield change;
+      }
     if (this.capped.size === 0) return;
     for (const id of [...this.capped]) {
       const change = this.backpressureChange(id);
@@ -130,7 +131,8 @@ export class SelectLoop {
 
   /** One pass of `while inputs:`, from sets select() returned. */
   *iteration(sets: SelectSets): Generator<Action> {
-    yield* this.checkSetSize();
+    const crash = this.checkSetSize();
+    if (crash) yield crash;
     // Only a crash past FD_SETSIZE opens an iteration whose select() would block.
     if (!this.isReady(sets)) return;
     const { readable, writable, exceptional } = sets;
@@ -147,14 +149,14 @@ export class SelectLoop {
    * calling the kernel: in Tutorial mode the original dies at the first such call.
    * Reported once each time the lists cross the line.
    */
-  private *checkSetSize(): Generator<Action> {
+  private checkSetSize(): Action | null {
     if (this.fds.pastSetSize === 0) this.pastSetSizeReported = false;
-    if (!this.wouldRaise) return;
+    if (!this.wouldRaise) return null;
     this.pastSetSizeReported = true;
     const past = [...this.sockets.values()].find((c) => c.fd >= FD_SETSIZE);
-    if (!past) return;
+    if (!past) return null;
     const detail = `filedescriptor out of range in select(): fd ${past.fd} is past FD_SETSIZE (${FD_SETSIZE})`;
-    yield { phase: 'select', kind: 'crash', id: past.id, exception: 'ValueError', detail };
+    return { phase: 'select', kind: 'crash', id: past.id, exception: 'ValueError', detail };
   }
 
   /**

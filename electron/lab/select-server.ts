@@ -66,7 +66,8 @@ export class SelectServer {
       this.options.historySize,
       (action) => this.acted(action),
       (record) => {
-        this.lastEnd = Date.now();
+        // When it ended, without reading the clock again: Slow mode's delay counts from here.
+        this.lastEnd = record.at + record.micros / 1000;
         this.events.emit('iteration', record);
       },
     );

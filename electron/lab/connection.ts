@@ -6,7 +6,7 @@ import type {
   ConnectionView,
   SocketId,
 } from '../../shared/engine';
-import { MessageQueue, type ByteTally } from './message-queue';
+import { MessageQueue, type CapTally } from './message-queue';
 import { Ring } from './ring';
 import { adoptWithOwnReads } from './own-reads';
 
@@ -79,7 +79,7 @@ export class Connection {
     accepted: Socket,
     readonly peer: string,
     private recvBufferSize: number,
-    tally: ByteTally,
+    tally: CapTally,
     private readonly changed: (connection: Connection) => void,
   ) {
     this.queue = new MessageQueue(tally);

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { ConnectionView } from '../../shared/engine';
 import { capReason } from './fair-caps';
+import { MESSAGE_OVERHEAD } from './message-queue';
 import { connect, recordActions, startEngine, waitFor, type Client } from './testing';
 
 const KiB = 1024;
@@ -16,6 +18,7 @@ describe('capReason', () => {
     expect(ask(60 * KiB, 100 * KiB)).toBeNull();
     expect(ask(61 * KiB, 100 * KiB)).toBe('queue-cap');
     expect(ask(10 * KiB, 100 * KiB, 100, 0)).toBeNull(); // nothing to read
+    expect(ask(0, 0, 100, 100 * KiB)).toBeNull(); // an empty queue takes one recv, even past the cap
   });
 
   it('past the total cap, those above their fair share stop; a small or empty queue still reads', () => {
@@ -50,11 +53,11 @@ describe('fair caps on real sockets', () => {
       client.socket.write(i < 8 ? flood : trickle);
       silent.push(client);
     }
-    const queued = (): number => server.snapshot().connections.reduce((sum, c) => sum + c.queuedBytes, 0);
+    const queued = (): number => server.snapshot().connections.reduce((sum, c) => sum + charged(c), 0);
     await waitFor(
       server,
-      () => queued() > caps.totalQueueCap - caps.recvSize,
-      () => `the non-readers to fill the total cap (${queued()} B queued)`,
+      () => queued() > caps.totalQueueCap - caps.recvSize - MESSAGE_OVERHEAD,
+      () => `the non-readers to fill the total cap (${queued()} B charged)`,
     );
 
     const fresh = await connect(port);
@@ -70,10 +73,30 @@ describe('fair caps on real sockets', () => {
     // Never one with an empty queue, and only those a recv would take past their fair share.
     for (const c of stopped) {
       expect(c.queuedBytes).toBeGreaterThan(0);
-      expect(c.queuedBytes + Math.min(caps.recvSize, c.recvBuffered)).toBeGreaterThan(share);
+      expect(charged(c) + Math.min(caps.recvSize, c.recvBuffered) + MESSAGE_OVERHEAD).toBeGreaterThan(share);
     }
     // Memory stays bounded: twice the total cap plus one recv per connection at most.
     const total = connections.reduce((sum, c) => sum + c.queuedBytes, 0);
     expect(total).toBeLessThanOrEqual(2 * caps.totalQueueCap + connections.length * caps.recvSize);
   }, 60_000);
+
+  it('each queued message is charged its overhead: small messages fill a queue by count as well as by bytes', async () => {
+    // recv(256): the queue's messages are small, and 64 KiB of them would be 256 by bytes alone.
+    const caps = { recvSize: 256, queueCap: 64 * KiB, totalQueueCap: 256 * KiB };
+    const { server, port } = await startEngine(caps);
+    const client = await connect(port);
+    client.socket.pause();
+    // More than loopback's kernel buffers absorb, never read: the echoes back up into the queue.
+    client.socket.write(Buffer.alloc(8 * MiB, 's'));
+    const view = (): ConnectionView | undefined => server.snapshot().connections[0];
+    await waitFor(server, () => view()?.backpressure === 'queue-cap', 'the queue to reach its cap');
+    const full = view() as ConnectionView;
+    expect(charged(full)).toBeLessThanOrEqual(caps.queueCap);
+    expect(charged(full)).toBeGreaterThan(caps.queueCap - caps.recvSize - MESSAGE_OVERHEAD);
+    // 128 messages of 256 bytes, each charged 512: half of what bytes alone would have let in.
+    expect(full.queuedMessages).toBeLessThanOrEqual(caps.queueCap / (caps.recvSize + MESSAGE_OVERHEAD));
+    expect(full.queuedBytes).toBeLessThanOrEqual(caps.queueCap / 2);
+  }, 60_000);
 });
+
+const charged = (c: ConnectionView): number => c.queuedBytes + c.queuedMessages * MESSAGE_OVERHEAD;

@@ -1,6 +1,13 @@
-/** Bytes held by a set of queues together, for the total queue cap. */
-export interface ByteTally {
-  bytes: number;
+/**
+ * What holding one message costs beyond its bytes — a Buffer and its backing store, about 250
+ * bytes in V8 — charged against the queue caps with the bytes. Without it a client sending one
+ * byte at a time could fill a 1 MiB cap with a million messages and a quarter of a gigabyte.
+ */
+export const MESSAGE_OVERHEAD = 256;
+
+/** What a set of queues charge the total queue cap together: their bytes and MESSAGE_OVERHEAD per message. */
+export interface CapTally {
+  charged: number;
 }
 
 /**
@@ -12,15 +19,20 @@ export class MessageQueue {
   private head = 0;
   bytes = 0;
 
-  constructor(private readonly tally: ByteTally) {}
+  constructor(private readonly tally: CapTally) {}
 
   get length(): number {
     return this.items.length - this.head;
   }
 
+  /** What the queue charges the caps: its bytes and MESSAGE_OVERHEAD per message. */
+  get charged(): number {
+    return this.bytes + this.length * MESSAGE_OVERHEAD;
+  }
+
   put(message: Buffer): void {
     this.items.push(message);
-    this.count(message.length);
+    this.count(message.length, 1);
   }
 
   /** `get_nowait()`: the oldest message, or undefined where Python raises `queue.Empty`. */
@@ -33,22 +45,22 @@ export class MessageQueue {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    if (message) this.count(-message.length);
+    if (message) this.count(-message.length, -1);
     return message;
   }
 
   putFront(message: Buffer): void {
     if (this.head > 0) this.items[--this.head] = message;
     else this.items.unshift(message);
-    this.count(message.length);
+    this.count(message.length, 1);
   }
 
   /** Empties the queue (the seed's `del message_queues[s]`); returns the bytes dropped. */
   clear(): number {
     const dropped = this.bytes;
+    this.count(-dropped, -this.length);
     this.items = [];
     this.head = 0;
-    this.count(-dropped);
     return dropped;
   }
 
@@ -64,9 +76,9 @@ export class MessageQueue {
     return sizes;
   }
 
-  private count(delta: number): void {
-    this.bytes += delta;
-    this.tally.bytes += delta;
+  private count(bytes: number, messages: number): void {
+    this.bytes += bytes;
+    this.tally.charged += bytes + messages * MESSAGE_OVERHEAD;
   }
 }
 

@@ -15,7 +15,7 @@ import type { Listener } from './listener';
 import { capReason } from './fair-caps';
 import { exceptionalPhase, readablePhase, writablePhase } from './phases';
 import { SocketList } from './socket-list';
-import { type MessageQueue, type ByteTally } from './message-queue';
+import { MESSAGE_OVERHEAD, type MessageQueue, type CapTally } from './message-queue';
 
 /**
  * The seed's state, by the seed's names, and one iteration of its loop as a
@@ -31,7 +31,8 @@ export class SelectLoop {
   readonly sockets = new Map<SocketId, Connection>();
   /** Closed by the loop but still flushing to the kernel; torn down when the server stops. */
   readonly closing = new Set<Connection>();
-  readonly queued: ByteTally = { bytes: 0 };
+  /** What every queue together charges the total cap (message-queue.ts). */
+  readonly queued: CapTally = { charged: 0 };
   options: EngineOptions = { ...DEFAULT_OPTIONS };
   fidelity: Fidelity = 'safe';
   readonly fds = new FdTable();
@@ -207,15 +208,18 @@ export class SelectLoop {
 
   /** Why the queue caps keep this connection from being read, or null if a recv fits (fair-caps.ts). */
   capBlocking(connection: Connection): BackpressureReason | null {
-    const next = connection.nextRecvSize(this.options.recvSize);
-    const queued = connection.queue.bytes;
+    const size = connection.nextRecvSize(this.options.recvSize);
+    if (size === 0) return null;
+    // What the recv would add: its bytes, and one message's overhead.
+    const next = size + MESSAGE_OVERHEAD;
+    const queued = connection.queue.charged;
     // The common case, decided without building a query: the recv fits under both caps.
     const { queueCap, totalQueueCap } = this.options;
-    if (next === 0 || (queued + next <= queueCap && this.queued.bytes + next <= totalQueueCap)) return null;
+    if (queued + next <= queueCap && this.queued.charged + next <= totalQueueCap) return null;
     const query = {
       queued,
       next,
-      total: this.queued.bytes,
+      total: this.queued.charged,
       connections: this.sockets.size,
     };
     return capReason(query, this.options);
@@ -232,7 +236,7 @@ export class SelectLoop {
     this.messageQueues.clear();
     this.outputs.clear();
     this.inputs.clear();
-    this.queued.bytes = 0;
+    this.queued.charged = 0;
   }
 }
 

@@ -47,7 +47,7 @@ const NUMBERS: { name: NumberOption; label: string; bytes: boolean; hint: string
     name: 'queueCap',
     label: 'Queue cap',
     bytes: true,
-    hint: 'Per-connection queue bytes: a full queue stops reading that socket (backpressure). At least one recv.',
+    hint: 'Per-connection queue bytes, each message counting 256 more (what holding it costs): a full queue stops reading that socket (backpressure). At least one recv.',
   },
   {
     name: 'totalQueueCap',

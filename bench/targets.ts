@@ -141,18 +141,14 @@ function cpu(a: Row | undefined, b: Row | undefined, per: string): string {
   return ` (server CPU per ${per}: ${a.cpuPerOp.toFixed(1)} vs ${b.cpuPerOp.toFixed(1)} µs)`;
 }
 
-function rtt99(row: Row): string {
-  return row.p99 === null
+/** A round trip in µs, as the table prints it. */
+function duration(micros: number | null): string {
+  return micros === null
     ? '–'
-    : row.p99 >= 1000
-      ? `${(row.p99 / 1000).toFixed(1)} ms`
-      : `${Math.round(row.p99)} µs`;
+    : micros >= 1000
+      ? `${(micros / 1000).toFixed(1)} ms`
+      : `${Math.round(micros)} µs`;
 }
 
-function rtt(row: Row): string {
-  return row.p50 === null
-    ? '–'
-    : row.p50 >= 1000
-      ? `${(row.p50 / 1000).toFixed(1)} ms`
-      : `${Math.round(row.p50)} µs`;
-}
+const rtt99 = (row: Row): string => duration(row.p99);
+const rtt = (row: Row): string => duration(row.p50);

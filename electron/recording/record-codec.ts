@@ -330,9 +330,10 @@ export function* decodeRecords(
 ): Generator<IterationRecord> {
   let at = 0;
   const num = (): number => numbers[at++] ?? 0;
+  // Arrays grown by push, not `new Array(n)`: a holey array sends JSON.stringify down its slow path.
   const ids = (): SocketId[] => {
-    const list: SocketId[] = new Array(num());
-    for (let i = 0; i < list.length; i++) list[i] = num();
+    const list: SocketId[] = [];
+    for (let left = num(); left > 0; left--) list.push(num());
     return list;
   };
   while (at < numbers.length) {
@@ -343,8 +344,8 @@ export function* decodeRecords(
     const inputs = ids();
     const outputs = ids();
     const sets = { readable: ids(), writable: ids(), exceptional: ids() };
-    const actions: Action[] = new Array(num());
-    for (let i = 0; i < actions.length; i++) {
+    const actions: Action[] = [];
+    for (let left = num(); left > 0; left--) {
       const kind = KINDS[num()] as ActionKind;
       const action: Record<string, unknown> = { phase: PHASES[num()], kind };
       for (const [name, type] of FIELDS[kind] as AnyFields) {
@@ -357,7 +358,7 @@ export function* decodeRecords(
           if (index >= 0 || type === 's') action[name] = strings[index];
         }
       }
-      actions[i] = action as unknown as Action;
+      actions.push(action as unknown as Action);
     }
     const after = { inputs: ids(), outputs: ids(), queues: [] as [SocketId, number, number][] };
     after.queues = Array.from({ length: num() }, (): [SocketId, number, number] => [num(), num(), num()]);

@@ -1,6 +1,6 @@
 /**
- * The recording's disk thread: rebuilds the records the writer encoded, writes them as JSON
- * lines into gzip members and the members to the file. Everything a recording costs beyond
+ * The recording's disk thread: turns the records the writer encoded into JSON lines
+ * (record-json.ts), puts them into gzip members and the members to the file. Everything a recording costs beyond
  * encoding happens here, off the engine's thread (a worker_threads Worker: a core of its own
  * where there is one).
  */
@@ -11,7 +11,7 @@ import { MEMBER_FLAGS } from '../../shared/recording/gzip-blocks';
 import type { DiskWorkerData, FromDisk, ToDisk } from './disk-protocol';
 import { gzipMember } from './gzip-member';
 import { MemberBuffer } from './member-buffer';
-import { decodeRecords } from './record-codec';
+import { recordLines } from './record-json';
 
 const { fd } = workerData as DiskWorkerData;
 
@@ -49,8 +49,8 @@ function handle(message: ToDisk): void {
       buffer.push(message.json, message.flag);
       return;
     case 'records':
-      for (const record of decodeRecords(message.numbers, message.strings)) {
-        buffer.pushRecord(JSON.stringify(record), record.n);
+      for (const { json, n } of recordLines(message.numbers, message.strings)) {
+        buffer.pushRecord(json, n);
         records++;
       }
       return;

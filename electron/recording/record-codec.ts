@@ -2,19 +2,20 @@
  * Iteration records as a flat run of numbers (and a few strings), to hand them to the
  * recording's disk thread for almost nothing: writing a thousand numbers costs the engine's
  * thread a few microseconds, where JSON.stringify of the same record costs fifty (measured:
- * a 1 KiB × 100 ping-pong makes 14 KB records of 200 actions). The disk thread rebuilds each
- * record and writes it as JSON, so the file holds the engine's records, as they were.
+ * a 1 KiB × 100 ping-pong makes 14 KB records of 200 actions). The disk thread writes each
+ * record's JSON line straight from them (record-json.ts), so the file holds the engine's
+ * records, as they were.
  */
 import type { Action, ActionKind, IterationRecord, SocketId } from '../../shared/engine';
 
 /** A number, a list of ids, a string (or an optional one), a boolean, or one of a few words by index. */
-type Field = 'n' | 'ids' | 's' | 'b' | 's?' | readonly string[];
+export type Field = 'n' | 'ids' | 's' | 'b' | 's?' | readonly string[];
 const OUTPUTS_REMOVE_REASONS = ['queue-empty', 'closing'] as const;
 type Body<K extends ActionKind> = Omit<Extract<Action, { kind: K }>, 'kind' | 'phase'>;
 type Fields<K extends ActionKind> = readonly { [F in keyof Body<K>]-?: [F, Field] }[keyof Body<K>][];
 
 /** Each action's fields, in the engine's own order: a kind added to the engine fails typecheck here. */
-const FIELDS: { [K in ActionKind]: Fields<K> } = {
+export const FIELDS: { [K in ActionKind]: Fields<K> } = {
   select: [
     ['readable', 'ids'],
     ['writable', 'ids'],
@@ -103,14 +104,14 @@ const FIELDS: { [K in ActionKind]: Fields<K> } = {
 };
 
 /** The table read generically, by field name. */
-type AnyFields = readonly (readonly [string, Field])[];
+export type AnyFields = readonly (readonly [string, Field])[];
 
-const KINDS = Object.keys(FIELDS) as ActionKind[];
+export const KINDS = Object.keys(FIELDS) as ActionKind[];
 const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<ActionKind, number>;
-const PHASES = ['select', 'readable', 'writable', 'exceptional', 'user'] as const;
+export const PHASES = ['select', 'readable', 'writable', 'exceptional', 'user'] as const;
 /** The kinds' codes, read by name where the kind is known. */
 const K = KIND_CODE;
-const FIDELITIES = ['safe', 'tutorial'] as const;
+export const FIDELITIES = ['safe', 'tutorial'] as const;
 
 /** Numbers appended to a growing Float64Array, and strings to a list, until taken. */
 export class RecordEncoder {
@@ -163,7 +164,7 @@ export class RecordEncoder {
   /**
    * One action, written field by field in FIELDS' order. A switch with direct property reads,
    * not a walk of the table: this runs for every action the engine takes (measured: half the
-   * cost of a generic walk), and decodeRecords reads it back by the table.
+   * cost of a generic walk), and recordLines (record-json.ts) reads it back by the table.
    */
   private action(a: Action): void {
     // Internalized strings compare by pointer: cheaper than a keyed lookup per action.
@@ -320,48 +321,5 @@ export class RecordEncoder {
 
   private num(value: number): void {
     this.numbers[this.length++] = value;
-  }
-}
-
-/** Reads back what a RecordEncoder took, record by record. */
-export function* decodeRecords(
-  numbers: Float64Array,
-  strings: readonly string[],
-): Generator<IterationRecord> {
-  let at = 0;
-  const num = (): number => numbers[at++] ?? 0;
-  // Arrays grown by push, not `new Array(n)`: a holey array sends JSON.stringify down its slow path.
-  const ids = (): SocketId[] => {
-    const list: SocketId[] = [];
-    for (let left = num(); left > 0; left--) list.push(num());
-    return list;
-  };
-  while (at < numbers.length) {
-    const n = num();
-    const when = num();
-    const micros = num();
-    const fidelity = FIDELITIES[num()] ?? 'safe';
-    const inputs = ids();
-    const outputs = ids();
-    const sets = { readable: ids(), writable: ids(), exceptional: ids() };
-    const actions: Action[] = [];
-    for (let left = num(); left > 0; left--) {
-      const kind = KINDS[num()] as ActionKind;
-      const action: Record<string, unknown> = { phase: PHASES[num()], kind };
-      for (const [name, type] of FIELDS[kind] as AnyFields) {
-        if (type === 'n') action[name] = num();
-        else if (type === 'ids') action[name] = ids();
-        else if (type === 'b') action[name] = num() === 1;
-        else if (Array.isArray(type)) action[name] = type[num()];
-        else {
-          const index = num();
-          if (index >= 0 || type === 's') action[name] = strings[index];
-        }
-      }
-      actions.push(action as unknown as Action);
-    }
-    const after = { inputs: ids(), outputs: ids(), queues: [] as [SocketId, number, number][] };
-    after.queues = Array.from({ length: num() }, (): [SocketId, number, number] => [num(), num(), num()]);
-    yield { n, at: when, micros, fidelity, inputs, outputs, sets, actions, after };
   }
 }

@@ -43,10 +43,7 @@ export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action
     // `message_queues[s].put(data)`: a connection's queue is the one message_queues holds for it.
     connection.queue.put(data);
     yield { phase: 'readable', kind: 'put', id, bytes: data.length };
-    if (!loop.outputs.has(id)) {
-      loop.outputs.add(id);
-      yield { phase: 'readable', kind: 'outputs-add', id };
-    }
+    if (loop.outputs.add(id)) yield { phase: 'readable', kind: 'outputs-add', id };
     return;
   }
   yield { phase: 'readable', kind: 'eof', id };
@@ -60,8 +57,7 @@ export function* readablePhase(loop: SelectLoop, id: SocketId): Generator<Action
   connection.readClosed = true;
   if (connection.queue.length === 0) {
     yield* removeAndClose(loop, connection, 'eof', 'readable');
-  } else if (!loop.outputs.has(id)) {
-    loop.outputs.add(id);
+  } else if (loop.outputs.add(id)) {
     yield { phase: 'readable', kind: 'outputs-add', id };
   }
 }

@@ -18,10 +18,13 @@ export class SocketList implements Iterable<SocketId> {
     return this.ids.has(id);
   }
 
-  add(id: SocketId): void {
-    if (this.ids.has(id)) return;
+  /** Adds `id` at the end; true if it was not there (`outputs.append(s)` after `if s not in outputs`). */
+  add(id: SocketId): boolean {
+    const before = this.ids.size;
     this.ids.add(id);
+    if (this.ids.size === before) return false;
     this.array = null;
+    return true;
   }
 
   /** Removes `id`; true if it was there. */

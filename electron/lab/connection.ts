@@ -32,7 +32,8 @@ export interface Raised {
   error: string;
 }
 export type RecvResult = Buffer | Raised;
-export type SendResult = { sent: number } | Raised;
+/** The count of bytes sent, as C's send() returns it, or what it raised. */
+export type SendResult = number | Raised;
 
 /**
  * One accepted connection as the kernel holds it for select(), recv() and send().
@@ -189,7 +190,7 @@ export class Connection {
     if (this.pendingError !== null) return { error: this.takeError() };
     if (this.reset || this.socket.destroyed) return { error: 'EPIPE' };
     const sent = Math.min(this.sendRoom(sendBufferSize), data.length);
-    if (sent === 0) return { sent };
+    if (sent === 0) return 0;
     this.socket.write(sent === data.length ? data : data.subarray(0, sent));
     if (this.socket.writableLength > 0) {
       // The kernel took only part of it, or an earlier write still waits: the rest is unflushed
@@ -204,7 +205,7 @@ export class Connection {
       return { error: this.takeError() };
     }
     this.bytesOut += sent;
-    return { sent };
+    return sent;
   }
 
   /** The kernel reported an error: the socket is shut, and the next call raises it (once). */

@@ -84,17 +84,17 @@ export function* writablePhase(loop: SelectLoop, id: SocketId): Generator<Action
     return;
   }
   yield { phase: 'writable', kind: 'get', id, bytes: message.length };
-  const result = connection.send(message, loop.options.sendBufferSize);
-  if ('error' in result) {
+  const sent = connection.send(message, loop.options.sendBufferSize);
+  if (typeof sent !== 'number') {
     queue.putFront(message);
-    yield* raised(loop, connection, 'send', result.error, 'writable', 's.send(next_msg)');
+    yield* raised(loop, connection, 'send', sent.error, 'writable', 's.send(next_msg)');
     return;
   }
-  yield { phase: 'writable', kind: 'send', id, sent: result.sent, of: message.length };
-  const rest = message.length - result.sent;
+  yield { phase: 'writable', kind: 'send', id, sent, of: message.length };
+  const rest = message.length - sent;
   if (rest === 0) return;
   if (loop.fidelity === 'safe') {
-    queue.putFront(message.subarray(result.sent));
+    queue.putFront(message.subarray(sent));
     yield { phase: 'writable', kind: 'requeue', id, bytes: rest };
   } else {
     connection.bytesLost += rest;

@@ -58,7 +58,7 @@ export class Recorder {
       outputs: loop.outputs.toArray(),
       sets,
       actions: [],
-      after: { inputs: [], outputs: [], queues: [] },
+      after: NOT_CLOSED,
     };
     this.lastSets = sets;
     this.current = { record, steps: loop.iteration(sets), resumedAt: performance.now() };
@@ -112,13 +112,13 @@ export class Recorder {
     const { record } = current;
     this.current = null;
     record.micros += micros(current.resumedAt);
-    record.after.inputs = loop.inputs.toArray();
-    record.after.outputs = loop.outputs.toArray();
+    const queues: IterationRecord['after']['queues'] = [];
     // A non-empty queue is always in outputs: looking there is enough.
     for (const id of loop.outputs) {
       const queue = loop.messageQueues.get(id);
-      if (queue && queue.length > 0) record.after.queues.push([id, queue.length, queue.bytes]);
+      if (queue && queue.length > 0) queues.push([id, queue.length, queue.bytes]);
     }
+    record.after = { inputs: loop.inputs.toArray(), outputs: loop.outputs.toArray(), queues };
     this.history.push(record);
     this.onIteration(record);
   }
@@ -136,5 +136,8 @@ export class Recorder {
     this.history.clear();
   }
 }
+
+/** An open iteration's `after`, until it closes (shared: never mutated). */
+const NOT_CLOSED: IterationRecord['after'] = Object.freeze({ inputs: [], outputs: [], queues: [] });
 
 const micros = (since: number): number => Math.round((performance.now() - since) * 1000);

@@ -1,6 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { IterationRecord } from '../../../shared/engine';
-import { useLabStore } from '../store/lab-store';
+import { shallow } from 'zustand/shallow';
+import { useLabStore, type LabState } from '../store/lab-store';
+import { PACE_MS, usePacedLab } from '../store/use-paced';
 import { selectPicked, selectReplaying } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
@@ -102,12 +104,13 @@ function HistoryTabs() {
   );
 }
 
+const selectKept = (s: LabState) => ({ history: s.history, coalesced: s.coalesced });
+
 /** The retained iterations, newest first, virtualized; a click shows the window as it was. The Log tab lists their actions. */
 export function TimelinePanel() {
   const tab = useLabStore((s) => s.lowerTab);
-  const history = useLabStore((s) => s.history);
+  const { history, coalesced } = usePacedLab(selectKept, PACE_MS, shallow);
   const viewing = useLabStore((s) => s.viewing);
-  const coalesced = useLabStore((s) => s.coalesced);
   const replaying = useLabStore(selectReplaying);
   const view = useLabStore((s) => s.view);
   const count = history.length;

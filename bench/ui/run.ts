@@ -14,6 +14,7 @@ import { chromium, type Page } from '@playwright/test';
 import { sampleFrames, seenAt, watchListCount } from './page-probes';
 import { profileTop } from './profile';
 import { traceTop } from './trace';
+import { mainThreadCpuMs } from './cpu';
 import { mutationsBy } from './mutations';
 import { watchAccepts } from './accepts';
 import { freePort, labCommand, startShell } from './shell';
@@ -51,11 +52,12 @@ async function probeLatency(
   port: number,
   base: number,
   url: string,
-): Promise<{ fromConnect: number[]; fromIteration: number[] }> {
+): Promise<{ fromConnect: number[]; fromIteration: number[]; toWire: number[] }> {
   await watchListCount(page, 'inputs');
   const accepts = await watchAccepts(url);
   const fromConnect: number[] = [];
   const fromIteration: number[] = [];
+  const toWire: number[] = [];
   for (let i = 0; i < PROBES; i += 1) {
     const began = Date.now();
     const probe = connect({ host: '127.0.0.1', port });
@@ -64,12 +66,16 @@ async function probeLatency(
     const shown = await seenAt(page, base + 1, began, 5_000);
     const accepted = await acceptedAt;
     if (shown !== null) fromConnect.push(shown - began);
-    if (shown !== null && accepted !== null) fromIteration.push(shown - accepted);
+    if (shown !== null && accepted !== null) fromIteration.push(shown - accepted.at);
+    if (accepted && accepted.listedAt !== null) toWire.push(accepted.listedAt - accepted.at);
+    // The next probe starts once this one's departure is on screen: otherwise one redraw can
+    // take both the departure and the next arrival, and the count the probe waits for never shows.
+    const left = Date.now();
     probe.destroy();
-    await seenAt(page, base, Date.now() - 1000, 5_000);
+    await seenAt(page, base, left, 5_000);
   }
   accepts.close();
-  return { fromConnect, fromIteration };
+  return { fromConnect, fromIteration, toWire };
 }
 
 async function main(): Promise<void> {
@@ -136,9 +142,11 @@ async function main(): Promise<void> {
     console.log(`measuring for ${MEASURE_MS / 1000} s…`);
     const echoedBefore = await askLoad('count');
     const metrics = await metricsOf(page);
+    const cpuBefore = mainThreadCpuMs('--type=renderer');
     const before = await metrics();
     const frames = await sampleFrames(page, MEASURE_MS);
     const after = await metrics();
+    const cpuAfter = mainThreadCpuMs('--type=renderer');
     const busy = (name: string): number =>
       (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / (MEASURE_MS / 1000);
     const echoedDuring = { messages: (await askLoad('count')).messages! - echoedBefore.messages! };
@@ -157,10 +165,13 @@ async function main(): Promise<void> {
         style: busy('RecalcStyleDuration'),
         layout: busy('LayoutDuration'),
         task: busy('TaskDuration'),
+        cpu: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / (MEASURE_MS / 1000),
       },
       latencyP50: percentile(latency.fromIteration, 0.5),
       latencyP95: percentile(latency.fromIteration, 0.95),
       connectP50: percentile(latency.fromConnect, 0.5),
+      wireP50: percentile(latency.toWire, 0.5),
+      wireP95: percentile(latency.toWire, 0.95),
       probes: latency.fromIteration.length,
       screenshot: shot,
       visibleChips: await inputs.getByRole('listitem').count(),

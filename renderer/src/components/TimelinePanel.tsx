@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { IterationRecord } from '../../../shared/engine';
 import { shallow } from 'zustand/shallow';
 import { useLabStore, type LabState } from '../store/lab-store';
-import { PACE_MS, usePacedLab } from '../store/use-paced';
+import { HISTORY_PACE_MS, usePacedLab } from '../store/use-paced';
 import { selectPicked, selectReplaying } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
@@ -109,7 +109,7 @@ const selectKept = (s: LabState) => ({ history: s.history, coalesced: s.coalesce
 /** The retained iterations, newest first, virtualized; a click shows the window as it was. The Log tab lists their actions. */
 export function TimelinePanel() {
   const tab = useLabStore((s) => s.lowerTab);
-  const { history, coalesced } = usePacedLab(selectKept, PACE_MS, shallow);
+  const { history, coalesced } = usePacedLab(selectKept, HISTORY_PACE_MS, shallow);
   const viewing = useLabStore((s) => s.viewing);
   const replaying = useLabStore(selectReplaying);
   const view = useLabStore((s) => s.view);

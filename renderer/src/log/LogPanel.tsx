@@ -5,7 +5,7 @@ import { formatCount } from '../components/format';
 import { useRovingTabIndex } from '../components/tab-stop';
 import { VirtualList } from '../components/VirtualList';
 import { useLabStore, type LabState } from '../store/lab-store';
-import { usePacedLab } from '../store/use-paced';
+import { HISTORY_PACE_MS, usePacedLab } from '../store/use-paced';
 import type { LabError } from '../../../shared/result';
 import { clock, LOG_KINDS, logLines, logText, type LogFilter, type LogLine } from './log-lines';
 
@@ -55,7 +55,7 @@ const selectHistory = (s: LabState) => s.history;
  * replay drives it the same way as the live engine.
  */
 export function LogPanel() {
-  const history = usePacedLab(selectHistory, 250);
+  const history = usePacedLab(selectHistory, HISTORY_PACE_MS);
   const [search, setSearch] = useState('');
   const [socketText, setSocketText] = useState('');
   const [kind, setKind] = useState<ActionKind | null>(null);

@@ -9,6 +9,12 @@ import { useLabStore, type LabState } from './lab-store';
 export const PACE_MS = 100;
 
 /**
+ * The pace of the lists of past iterations (the timeline, the log): their rows all move on each
+ * redraw while the lab runs flat out, and four redraws a second are as many as anyone scans.
+ */
+export const HISTORY_PACE_MS = 250;
+
+/**
  * `selector`'s value, read from the store at most every `ms`: the first change after a quiet
  * spell shows at once (a Step, a click), later ones at the end of the interval, so the last
  * state is always drawn. The component re-renders only when the value changes, not on every

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LabDelta } from './contract';
+import type { PackedDelta } from './delta-wire';
 import type { Result } from './result';
 
 /**
@@ -9,7 +9,8 @@ import type { Result } from './result';
  * - server → client: `{ type: 'reply', id, result }` answers request `id` with the same
  *   `Result` the IPC handler returns, refusals included (`id` is null only when the frame
  *   carried no readable id);
- * - server → client: `{ type: 'delta', delta }` pushes a batch, at most ~60 a second.
+ * - server → client: `{ type: 'delta', delta }` pushes a batch, at most ~60 a second, packed
+ *   (delta-wire.ts: each repeated id list once, connection views as tuples).
  *
  * A fresh connection gets no snapshot push: the client asks with the `snapshot` command,
  * and batches received before that reply are already contained in it.
@@ -39,5 +40,6 @@ export const requestSchema = z.strictObject({
 export type WireRequest = z.infer<typeof requestSchema>;
 
 export type WireReply = { type: 'reply'; id: number | null; result: Result<unknown> };
-export type WireDelta = { type: 'delta'; delta: LabDelta };
+/** A batch, packed (delta-wire.ts): unpackDelta gives the LabDelta back. */
+export type WireDelta = { type: 'delta'; delta: PackedDelta };
 export type WireMessage = WireReply | WireDelta;

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
+import { WS_PATH, type WireMessage } from '../../shared/wire';
 
 /** Where and how to run the shell: a free port, a token folder of its own, no more flags, by default. */
 export interface ShellPlace {
@@ -59,3 +62,24 @@ export const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
+
+/** Runs one lab command over the shell's WebSocket, as a second window would; rejects on a refusal. */
+export async function labCommand(pageUrl: string, command: string, args: unknown): Promise<unknown> {
+  const url = new URL(pageUrl);
+  const socket = new WebSocket(`ws://${url.host}${WS_PATH}?token=${url.searchParams.get('token') ?? ''}`, {
+    origin: `http://${url.host}`,
+  });
+  try {
+    await once(socket, 'open');
+    socket.send(JSON.stringify({ id: 1, command, args }));
+    for (;;) {
+      const [data] = (await once(socket, 'message')) as [Buffer];
+      const message = JSON.parse(data.toString()) as WireMessage;
+      if (message.type !== 'reply') continue;
+      if (!message.result.ok) throw new Error(`${command}: ${message.result.error.message}`);
+      return message.result.value;
+    }
+  } finally {
+    socket.close();
+  }
+}

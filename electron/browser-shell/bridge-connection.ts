@@ -1,5 +1,6 @@
 import type { RawData, WebSocket } from 'ws';
 import type { LabDelta } from '../../shared/contract';
+import { packDelta } from '../../shared/delta-wire';
 import { fail } from '../../shared/result';
 import { CLOSE_TOO_SLOW, MAX_IN_FLIGHT, type WireMessage, type WireRequest } from '../../shared/wire';
 import type { LabHost } from '../host/lab-host';
@@ -15,6 +16,18 @@ export interface BridgeLimits {
 }
 
 export const DEFAULT_LIMITS: BridgeLimits = { sendBudget: 2 * 1024 * 1024, stallMs: 10_000 };
+
+/** Each batch packed and serialized once, however many windows it goes to. */
+const deltaFrames = new WeakMap<LabDelta, string>();
+
+function deltaFrame(delta: LabDelta): string {
+  let frame = deltaFrames.get(delta);
+  if (frame === undefined) {
+    frame = JSON.stringify({ type: 'delta', delta: packDelta(delta) } satisfies WireMessage);
+    deltaFrames.set(delta, frame);
+  }
+  return frame;
+}
 
 /** Replies computed at once for one client: each may take the queue past the budget by one reply. */
 const MAX_RUNNING = 4;
@@ -38,7 +51,7 @@ export class BridgeConnection {
 
   /** The hub's view of this client: batches wait, merged, while it is over budget. */
   readonly subscriber: Subscriber = {
-    send: (delta: LabDelta) => this.write({ type: 'delta', delta }),
+    send: (delta: LabDelta) => this.write(deltaFrame(delta)),
     busy: () => this.overBudget,
   };
 
@@ -89,10 +102,10 @@ export class BridgeConnection {
     });
   }
 
-  /** Queues a message; `written` runs once it has left for the client (or never will). */
-  private write(message: WireMessage, written?: () => void): void {
+  /** Queues a message (or a frame made already); `written` runs once it has left for the client (or never will). */
+  private write(message: WireMessage | string, written?: () => void): void {
     if (this.ws.readyState !== this.ws.OPEN) return written?.();
-    this.ws.send(JSON.stringify(message), () => {
+    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message), () => {
       written?.();
       this.pump();
     });

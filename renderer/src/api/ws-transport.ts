@@ -1,4 +1,5 @@
 import { COMMAND_NAMES, type CommandName, type LabApi, type LabDelta } from '../../../shared/contract';
+import { unpackDelta } from '../../../shared/delta-wire';
 import { fail, type Result } from '../../../shared/result';
 import { CLOSE_TOO_SLOW, type WireMessage } from '../../../shared/wire';
 import { RequestBook } from './request-book';
@@ -44,8 +45,10 @@ export function createWsTransport(
     } catch {
       return;
     }
-    if (message.type === 'delta') deltaListeners.forEach((listener) => listener(message.delta));
-    else if (message.type === 'reply' && message.id !== null) book.settle(message.id, message.result);
+    if (message.type === 'delta') {
+      const delta = unpackDelta(message.delta);
+      deltaListeners.forEach((listener) => listener(delta));
+    } else if (message.type === 'reply' && message.id !== null) book.settle(message.id, message.result);
   };
 
   const connect = () => {

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Action } from '../../../shared/engine';
+import type { Action, IterationRecord } from '../../../shared/engine';
 import { formatAction } from '../../../shared/format';
 import { SEED_DEFAULTS, SEED_LINES, seedLines, seedSource, type SeedValues } from '../../../shared/seed';
 import type { LabState } from '../store/lab-store';
 import { useLabStore } from '../store/lab-store';
 import { selectPicked } from '../store/selectors';
+import { usePacedLab } from '../store/use-paced';
 import { tintPython } from './python-tokens';
 import { ProgramSource } from './ProgramSource';
 import { ScrollList } from './ScrollList';
@@ -24,13 +25,22 @@ const NOTHING: Action[] = [];
 const LOOP_LINE = SEED_LINES.findIndex((l) => l.startsWith('while inputs')) + 1;
 const SELECT_LINE = SEED_LINES.findIndex((l) => l.includes('select.select(')) + 1;
 
-/** A picked iteration, else the Step action trail, else the newest iteration. */
-function selectShown(s: LabState): Shown {
+/** A picked iteration, else the Step action trail; null when the newest iteration is shown. */
+function selectChosen(s: LabState): Shown | null {
   const picked = selectPicked(s);
   if (picked) return { actions: picked.actions, current: null, origin: `iteration ${picked.n}`, past: true };
   if (s.stepTrail.length > 0)
     return { actions: s.stepTrail, current: s.stepTrail.at(-1) ?? null, origin: 'step action', past: false };
-  const newest = s.history.at(-1);
+  return null;
+}
+
+const selectNewest = (s: LabState): IterationRecord | undefined => s.history.at(-1);
+
+/** What the user chose follows at once; the newest iteration, which changes with every batch, at a pace. */
+function useShown(): Shown {
+  const chosen = useLabStore(useShallow(selectChosen));
+  const newest = usePacedLab(selectNewest);
+  if (chosen) return chosen;
   return newest
     ? { actions: newest.actions, current: null, origin: `iteration ${newest.n}`, past: false }
     : { actions: NOTHING, current: null, origin: '', past: false };
@@ -57,9 +67,16 @@ export function CodePanel() {
 
 /** The seed's loop as Python 3, with the lines the shown actions ran lit, and crashes marked. */
 function SeedCode() {
-  const { actions, current, origin, past } = useLabStore(useShallow(selectShown));
+  const { actions, current, origin, past } = useShown();
   const values = useLabStore(useShallow(selectSeedValues));
-  const source = useMemo(() => seedSource(values).split('\n'), [values]);
+  // Tinted once per set of values, not on every redraw of the lit lines.
+  const source = useMemo(
+    () =>
+      seedSource(values)
+        .split('\n')
+        .map((text) => tintPython(text)),
+    [values],
+  );
   const lit = useMemo(() => new Set(actions.flatMap((a) => seedLines(a))), [actions]);
   const here = useMemo(() => new Set(current ? seedLines(current) : []), [current]);
   const crashes = useMemo(() => {
@@ -107,7 +124,7 @@ function SeedCode() {
         </p>
       )}
       <ScrollList ref={codeRef} className="code" label="Seed source">
-        {source.map((text, index) => {
+        {source.map((tinted, index) => {
           const line = index + 1;
           const crash = crashes.get(line);
           const isHere = here.has(line);
@@ -127,7 +144,7 @@ function SeedCode() {
               <span className="line-no" aria-hidden="true">
                 {line}
               </span>
-              <code>{tintPython(text)}</code>
+              <code>{tinted}</code>
               {crash && <span className="crash-marker">✖ {formatAction(crash)}</span>}
             </li>
           );

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLabStore } from '../store/lab-store';
+import { shallow } from 'zustand/shallow';
+import type { LabState } from '../store/lab-store';
+import { PACE_MS, usePacedLab } from '../store/use-paced';
 import { formatBytes, formatCount } from './format';
 
 /** Iterations per second over the last couple of seconds, decaying to 0 when the loop idles. */
@@ -35,14 +37,22 @@ function Counter({ label, value, title }: { label: string; value: string; title?
   );
 }
 
-/** Live counters: iteration, connections, bytes in/out, iterations per second. */
+const selectCounts = (s: LabState) => ({
+  iteration: s.engine?.iteration ?? 0,
+  connections: s.connections.size,
+  bytesIn: s.engine?.totals.bytesIn ?? 0,
+  bytesOut: s.engine?.totals.bytesOut ?? 0,
+  lost: s.engine?.totals.bytesLost ?? 0,
+  coalesced: s.coalesced,
+});
+
+/** Live counters (at a pace: they change with every batch): iteration, connections, bytes in/out, iterations per second. */
 export function Counters() {
-  const iteration = useLabStore((s) => s.engine?.iteration ?? 0);
-  const connections = useLabStore((s) => s.connections.size);
-  const bytesIn = useLabStore((s) => s.engine?.totals.bytesIn ?? 0);
-  const bytesOut = useLabStore((s) => s.engine?.totals.bytesOut ?? 0);
-  const lost = useLabStore((s) => s.engine?.totals.bytesLost ?? 0);
-  const coalesced = useLabStore((s) => s.coalesced);
+  const { iteration, connections, bytesIn, bytesOut, lost, coalesced } = usePacedLab(
+    selectCounts,
+    PACE_MS,
+    shallow,
+  );
   const rate = useIterationRate(iteration);
   return (
     <div className="counters" aria-label="Counters" role="group" data-iteration={iteration}>

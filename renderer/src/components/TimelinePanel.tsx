@@ -1,6 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { IterationRecord } from '../../../shared/engine';
-import { useLabStore } from '../store/lab-store';
+import { shallow } from 'zustand/shallow';
+import { useLabStore, type LabState } from '../store/lab-store';
+import { HISTORY_PACE_MS, usePacedLab } from '../store/use-paced';
 import { selectPicked, selectReplaying } from '../store/selectors';
 import { formatCount } from './format';
 import { IterationActions } from './IterationActions';
@@ -17,6 +19,38 @@ const setText = (label: string, ids: number[]): string | null => {
   return `${label} ${ids.length > 3 ? `${ids.length} sockets` : ids.map((id) => `#${id}`).join(' ')}`;
 };
 
+interface RowSummary {
+  crashed: boolean;
+  sets: string[];
+}
+
+/** Each record's row text, worked out once: a record never changes, and at 10,000 sockets it holds thousands of actions. */
+const summaries = new WeakMap<IterationRecord, RowSummary>();
+
+function summaryOf(record: IterationRecord): RowSummary {
+  const known = summaries.get(record);
+  if (known) return known;
+  let crashed = false;
+  const raised: string[] = [];
+  // A Close or Reset of the user's is a record of its own, with no select(): say what it did.
+  const mine: string[] = [];
+  for (const a of record.actions) {
+    if (a.kind === 'crash') crashed = true;
+    else if (a.kind === 'raise') raised.push(`${a.exception} #${a.id}`);
+    else if (a.kind === 'user-close') mine.push(`you: ${a.how} #${a.id}`);
+  }
+  const sets = [
+    ...mine,
+    setText('R', record.sets.readable),
+    setText('W', record.sets.writable),
+    setText('X', record.sets.exceptional),
+    ...raised,
+  ].filter((text): text is string => Boolean(text));
+  const summary = { crashed, sets };
+  summaries.set(record, summary);
+  return summary;
+}
+
 /**
  * One iteration. Its accessible name is its visible text with words around it, never instead
  * of it ("Iteration 364 R #7 · W #8 5 actions"), so speech input can say what it sees (WCAG 2.5.3).
@@ -31,17 +65,7 @@ const IterationRow = memo(function IterationRow({
 }) {
   const view = useLabStore((s) => s.view);
   const tabIndex = useRovingTabIndex(record.n);
-  const crashed = record.actions.some((a) => a.kind === 'crash');
-  const raised = record.actions.flatMap((a) => (a.kind === 'raise' ? [`${a.exception} #${a.id}`] : []));
-  // A Close or Reset of the user's is a record of its own, with no select(): say what it did.
-  const mine = record.actions.flatMap((a) => (a.kind === 'user-close' ? [`you: ${a.how} #${a.id}`] : []));
-  const sets = [
-    ...mine,
-    setText('R', record.sets.readable),
-    setText('W', record.sets.writable),
-    setText('X', record.sets.exceptional),
-    ...raised,
-  ].filter(Boolean);
+  const { crashed, sets } = summaryOf(record);
   return (
     <button
       type="button"
@@ -102,12 +126,13 @@ function HistoryTabs() {
   );
 }
 
+const selectKept = (s: LabState) => ({ history: s.history, coalesced: s.coalesced });
+
 /** The retained iterations, newest first, virtualized; a click shows the window as it was. The Log tab lists their actions. */
 export function TimelinePanel() {
   const tab = useLabStore((s) => s.lowerTab);
-  const history = useLabStore((s) => s.history);
+  const { history, coalesced } = usePacedLab(selectKept, HISTORY_PACE_MS, shallow);
   const viewing = useLabStore((s) => s.viewing);
-  const coalesced = useLabStore((s) => s.coalesced);
   const replaying = useLabStore(selectReplaying);
   const view = useLabStore((s) => s.view);
   const count = history.length;

@@ -3,6 +3,13 @@ import { useRef, type ReactNode } from 'react';
 import { useRovingRows } from './roving';
 import { TabStopContext } from './tab-stop';
 
+/** The element a row at `index` takes: its own place's, but the picked row keeps the one it had. */
+function slotOf(index: number, pinned: { at: number; slot: number } | null): number {
+  if (pinned && index === pinned.at) return pinned.slot;
+  if (pinned && index === pinned.slot) return pinned.at;
+  return index;
+}
+
 interface VirtualListProps<K extends number> {
   /** The list's accessible name. */
   label: string;
@@ -38,7 +45,11 @@ export function VirtualList<K extends number>(props: VirtualListProps<K>) {
     estimateSize: () => rowHeight,
     overscan: props.overscan,
     initialRect: { width: 320, height: props.initialHeight },
-    getItemKey: (index) => ids[index] ?? index,
+    // Rows are places, not items: a row shows whichever id is at its place, so a list whose
+    // members change on every batch updates a few texts instead of rebuilding its rows. The row
+    // the user picked keeps the element it had when picked (swapping places with the row now
+    // there), so focus moves with it and a click on it is never lost to a new element.
+    getItemKey: (index) => `at-${slotOf(index, roving.pinned)}`,
     rangeExtractor: roving.rangeExtractor,
   });
   return (

@@ -38,6 +38,11 @@ interface Chosen<K> {
 interface RovingRows {
   /** For TabStopContext: which row holds the stop. */
   tabStop: TabStop;
+  /**
+   * The row the user picked (by focus or the keys), while it is in the list: `at` its place now,
+   * `slot` its place when picked. VirtualList keeps its element, so focus moves with it.
+   */
+  pinned: { at: number; slot: number } | null;
   /** For the virtualizer: the rows in view, plus the active one wherever it is. */
   rangeExtractor: (range: Range) => number[];
   onKeyDown: (event: KeyboardEvent) => void;
@@ -122,5 +127,12 @@ export function useRovingRows<K extends number>(
     });
   };
 
-  return { tabStop, rangeExtractor, onKeyDown, onFocus, onBlur };
+  return {
+    tabStop,
+    pinned: chosen && found >= 0 ? { at: found, slot: chosen.index } : null,
+    rangeExtractor,
+    onKeyDown,
+    onFocus,
+    onBlur,
+  };
 }

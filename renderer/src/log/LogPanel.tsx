@@ -4,10 +4,10 @@ import { FieldError } from '../components/FieldError';
 import { formatCount } from '../components/format';
 import { useRovingTabIndex } from '../components/tab-stop';
 import { VirtualList } from '../components/VirtualList';
-import { useLabStore } from '../store/lab-store';
+import { useLabStore, type LabState } from '../store/lab-store';
+import { HISTORY_PACE_MS, usePacedLab } from '../store/use-paced';
 import type { LabError } from '../../../shared/result';
 import { clock, LOG_KINDS, logLines, logText, type LogFilter, type LogLine } from './log-lines';
-import { useThrottled } from './use-throttled';
 
 const ROW_HEIGHT = 24;
 
@@ -47,16 +47,15 @@ function download(text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+const selectHistory = (s: LabState) => s.history;
+
 /**
  * Every action of the iterations the store keeps, with its time: searchable, filtered by
  * socket and kind, virtualized, exportable as text. It reads only the store's records, so a
  * replay drives it the same way as the live engine.
  */
 export function LogPanel() {
-  const history = useThrottled(
-    useLabStore((s) => s.history),
-    250,
-  );
+  const history = usePacedLab(selectHistory, HISTORY_PACE_MS);
   const [search, setSearch] = useState('');
   const [socketText, setSocketText] = useState('');
   const [kind, setKind] = useState<ActionKind | null>(null);

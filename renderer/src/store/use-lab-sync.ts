@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LabApi, LabDelta } from '../../../shared/contract';
 import { isResettable } from '../replay/resettable';
+import { DeltaPacer } from './delta-pacer';
 import { useLabStore } from './lab-store';
 
 /** Waits between snapshot attempts while the transport is still coming up. */
@@ -10,7 +11,8 @@ const QUIET_ATTEMPTS = 4;
 
 /**
  * The one door from the engine into the store: subscribe to batches, ask for a
- * snapshot, apply it, then apply every later batch. Batches that arrive before the
+ * snapshot, apply it, then apply every later batch (those closer together than a redraw
+ * merged into one: delta-pacer.ts). Batches that arrive before the
  * snapshot's reply are older than it on an ordered transport, so they are dropped
  * (replaying them could resurrect a socket that closed meanwhile). A transport that
  * is not up yet fails the snapshot at once: ask again with backoff. A source that can jump
@@ -21,12 +23,18 @@ export function useLabSync(api: LabApi): void {
     let haveSnapshot = false;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const pacer = new DeltaPacer(
+      (delta) => useLabStore.getState().applyDelta(delta),
+      () => useLabStore.getState().engine?.options.historySize ?? 500,
+    );
     const off = api.onDelta((delta: LabDelta) => {
-      if (haveSnapshot) useLabStore.getState().applyDelta(delta);
+      if (haveSnapshot) pacer.push(delta);
     });
     const offReset = isResettable(api)
       ? api.onReset((snapshot, trail) => {
-          if (haveSnapshot) useLabStore.getState().applyReset(snapshot, trail);
+          if (!haveSnapshot) return;
+          pacer.flush();
+          useLabStore.getState().applyReset(snapshot, trail);
         })
       : () => undefined;
     const ask = async (attempt: number): Promise<void> => {
@@ -59,6 +67,7 @@ export function useLabSync(api: LabApi): void {
     return () => {
       live = false;
       clearTimeout(timer);
+      pacer.dispose();
       off();
       offReset();
     };

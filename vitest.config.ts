@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-const nodeTests = ['shared', 'electron', 'bench', 'scripts', 'differential'].map((dir) => `${dir}/**/*.test.{ts,tsx}`);
+const nodeTests = ['shared', 'electron', 'bench', 'scripts', 'differential'].map(
+  (dir) => `${dir}/**/*.test.{ts,tsx}`,
+);
 
 /** Projects extend the root (`extends: true`) so the timeouts below reach them. Node-side tests run in node; renderer tests in jsdom (a file may override with @vitest-environment). */
 export default defineConfig({

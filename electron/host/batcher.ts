@@ -1,11 +1,11 @@
 import type { LabDelta, Notice } from '../../shared/contract';
 import type { RecordingStatus } from '../../shared/recording/status';
 import { MAX_BATCH_NOTICES, MAX_BATCH_RECORDS } from '../../shared/delta';
-import type { EngineSnapshot, IterationRecord } from '../../shared/engine';
+import type { EngineState, IterationRecord } from '../../shared/engine';
 import type { EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
 
-type EngineFields = Omit<EngineSnapshot, 'connections'>;
+type EngineFields = EngineState;
 
 /**
  * Collects what changed since the last batch, in memory bounded by the state:
@@ -21,7 +21,9 @@ export class DeltaCollector {
   private fleetDirty = false;
   /** When the engine's fields may be read again: reading them costs O(connections). */
   private nextEngineRead = 0;
-  private lastSent = new Map<string, string>();
+  private lastSent = new Map<keyof EngineFields, string>();
+  /** Each field's value when last compared, to skip the JSON of one that is the same object. */
+  private lastObject = new Map<keyof EngineFields, unknown>();
   private recording: RecordingStatus | null = null;
 
   constructor(
@@ -104,7 +106,7 @@ export class DeltaCollector {
     const started = performance.now();
     if (!this.engineDirty || started < this.nextEngineRead) return null;
     this.engineDirty = false;
-    const fields = this.changedEngineFields(this.engine.snapshot());
+    const fields = this.changedEngineFields(this.engine.state());
     const cost = performance.now() - started;
     this.nextEngineRead = started + cost * 10;
     return fields;
@@ -124,14 +126,17 @@ export class DeltaCollector {
   }
 
   /** Only the fields whose value differs from what subscribers last got. */
-  private changedEngineFields(snapshot: EngineSnapshot): Partial<EngineFields> {
-    const { connections: _connections, ...fields } = snapshot;
+  private changedEngineFields(fields: EngineFields): Partial<EngineFields> {
     const changed: Partial<EngineFields> = {};
     for (const key of Object.keys(fields) as (keyof EngineFields)[]) {
-      const json = JSON.stringify(fields[key]);
+      const value = fields[key];
+      // The engine's lists are the same object until they change: 10,000 ids need no JSON then.
+      if (value !== null && typeof value === 'object' && this.lastObject.get(key) === value) continue;
+      this.lastObject.set(key, value);
+      const json = JSON.stringify(value);
       if (this.lastSent.get(key) === json) continue;
       this.lastSent.set(key, json);
-      Object.assign(changed, { [key]: fields[key] });
+      Object.assign(changed, { [key]: value });
     }
     return changed;
   }

@@ -15,6 +15,7 @@ export type EnginePort = Pick<
   | 'step'
   | 'stepAction'
   | 'snapshot'
+  | 'state'
   | 'history'
   | 'inspect'
   | 'connectionView'

@@ -1,5 +1,5 @@
 import type { Breakpoint } from '../../shared/breakpoints';
-import type { EngineSnapshot, Mode } from '../../shared/engine';
+import type { EngineSnapshot, EngineState, Mode } from '../../shared/engine';
 import { fail, type Result } from '../../shared/result';
 import { Events } from '../lab/events';
 import type { EngineEvents } from '../lab/select-server';
@@ -72,13 +72,21 @@ export class EngineSwitch implements TeachingEngine {
   }
 
   snapshot(): EngineSnapshot {
-    const snapshot = this.current.snapshot();
-    if (snapshot.run !== this.lastRun || this.current !== this.lastTarget) {
+    return this.renumbered(this.current.snapshot());
+  }
+
+  state(): EngineState {
+    return this.renumbered(this.current.state());
+  }
+
+  /** Runs numbered across both engines: a switch starts a new run, as a restart does. */
+  private renumbered<T extends EngineState>(state: T): T {
+    if (state.run !== this.lastRun || this.current !== this.lastTarget) {
       this.runs++;
-      this.lastRun = snapshot.run;
+      this.lastRun = state.run;
       this.lastTarget = this.current;
     }
-    return { ...snapshot, run: this.runs };
+    return { ...state, run: this.runs };
   }
 
   history() {

@@ -7,6 +7,7 @@ import type {
   ConnectionView,
   EngineOptions,
   EngineSnapshot,
+  EngineState,
   Fidelity,
   IterationRecord,
   ListenerView,
@@ -219,6 +220,15 @@ export class SelectServer {
 
   snapshot(): EngineSnapshot {
     const loop = this.loop;
+    return { ...this.state(), connections: loop ? [...loop.sockets.values()].map((c) => c.view()) : [] };
+  }
+
+  /**
+   * The snapshot without its connections. The lists are the loop's own arrays, shared until
+   * they change (never mutate them): an unchanged list is the same object as at the last call.
+   */
+  state(): EngineState {
+    const loop = this.loop;
     return {
       server: { ...this.status },
       program: null,
@@ -227,13 +237,12 @@ export class SelectServer {
       fidelity: this.fidelity,
       options: { ...this.options },
       iteration: this.recorder.count,
-      inputs: loop ? [...loop.inputs] : [],
-      outputs: loop ? [...loop.outputs] : [],
+      inputs: loop ? loop.inputs.toArray() : [],
+      outputs: loop ? loop.outputs.toArray() : [],
       lastSets: this.recorder.lastSets,
       pending: this.pending(),
       cursor: this.recorder.cursor,
       listener: loop ? loop.listener.view() : idleListener(this.options.backlog),
-      connections: loop ? [...loop.sockets.values()].map((c) => c.view()) : [],
       totals: { ...this.tally.totals },
       breakpoint: this.breakpoints.armed,
       halt: this.breakpoints.halt,

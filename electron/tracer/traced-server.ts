@@ -8,6 +8,7 @@ import {
   type ConnectionDetail,
   type EngineOptions,
   type EngineSnapshot,
+  type EngineState,
   type IterationRecord,
   type Mode,
   type ServerStatus,
@@ -150,6 +151,11 @@ export class TracedServer {
   }
 
   snapshot(): EngineSnapshot {
+    return { ...this.state(), connections: this.loop?.connections() ?? [] };
+  }
+
+  /** The snapshot without its connections. */
+  state(): EngineState {
     const loop = this.loop;
     const listener = loop?.listener;
     return {
@@ -182,7 +188,6 @@ export class TracedServer {
         waiting: 0,
         nextRetryAt: null,
       },
-      connections: loop?.connections() ?? [],
       totals: loop
         ? { ...loop.totals }
         : { accepted: 0, closed: 0, bytesIn: 0, bytesOut: 0, bytesLost: 0, crashes: 0 },

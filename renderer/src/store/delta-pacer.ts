@@ -43,10 +43,7 @@ export class DeltaPacer {
 
   /** Applies what is pending now (before a snapshot or a reset replaces the state). */
   flush(): void {
-    cancelAnimationFrame(this.frame);
-    clearTimeout(this.timer);
-    this.frame = 0;
-    this.timer = undefined;
+    this.cancel();
     const delta = this.pending;
     this.pending = null;
     if (!delta) return;
@@ -56,11 +53,15 @@ export class DeltaPacer {
 
   /** Drops what is pending (the window starts over from a snapshot). */
   dispose(): void {
+    this.cancel();
+    this.pending = null;
+  }
+
+  private cancel(): void {
     cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
     this.frame = 0;
     this.timer = undefined;
-    this.pending = null;
   }
 
   private schedule(wait: number): void {

@@ -45,6 +45,14 @@ describe('usePacedLab', () => {
     expect(renders).toBeLessThanOrEqual(3); // the first render, 1, then 20: not one per batch
   });
 
+  it('halted in Step mode, shows every change at once: each is a click', () => {
+    act(() => useLabStore.getState().applySnapshot(snapshot({ mode: 'step' })));
+    render(counted);
+    push(1);
+    push(2);
+    expect(shown()).toBe('2');
+  });
+
   it('does not redraw for a batch that leaves its value as it was', () => {
     render(counted);
     push(1);

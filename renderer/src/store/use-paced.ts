@@ -14,10 +14,14 @@ export const PACE_MS = 100;
  */
 export const HISTORY_PACE_MS = 250;
 
+/** Halted in Step mode (the live lab's, or a paused replay's): nothing runs flat out. */
+const halted = (state: LabState): boolean =>
+  state.replay ? state.replay.info.mode === 'step' : state.engine?.mode === 'step';
+
 /**
- * `selector`'s value, read from the store at most every `ms`: the first change after a quiet
- * spell shows at once (a Step, a click), later ones at the end of the interval, so the last
- * state is always drawn. The component re-renders only when the value changes, not on every
+ * `selector`'s value, read from the store at most every `ms` while the lab runs: the first
+ * change after a quiet spell shows at once, later ones at the end of the interval, so the last
+ * state is always drawn. Halted in Step mode, every change shows at once (each is a click). The component re-renders only when the value changes, not on every
  * batch. `selector` and `equal` must be stable (module-level); a selector that depends on
  * props belongs in `useLabStore`.
  */
@@ -40,6 +44,12 @@ export function usePacedLab<T>(
       setShown(() => next);
     };
     const unsubscribe = useLabStore.subscribe(() => {
+      if (halted(useLabStore.getState())) {
+        // Step mode: every change is the user's own click, and shows at once.
+        window.clearTimeout(timer);
+        read();
+        return;
+      }
       if (timer !== undefined) return;
       const wait = last + ms - performance.now();
       if (wait <= 0) read();

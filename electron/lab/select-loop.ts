@@ -100,15 +100,9 @@ export class SelectLoop {
 
   /** Connections whose reading the queue caps stop or resume: yielded as backpressure actions. */
   *backpressureChanges(): Generator<Action> {
-    // Copies, as the iteration may halt here (Step action) while socket events add candidates.
+    // A copy, as the iteration may halt here (Step action) while socket events add candidates.
     // A connection in both sets is settled by its first visit: the second finds nothing to change.
-    if (this.candidates.size > 0)
-      for (const id of [...this.candidates]) {
-        const change = this.backpressureChange(id);
-        if (change) yield change;
-      }
-    if (this.capped.size === 0) return;
-    for (const id of [...this.capped]) {
+    for (const id of [...this.candidates, ...this.capped]) {
       const change = this.backpressureChange(id);
       if (change) yield change;
     }

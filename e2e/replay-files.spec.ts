@@ -109,10 +109,10 @@ test('bad files: what is wrong and where, and the live lab goes on untouched', a
     ],
     [
       'newer.jsonl',
-      [JSON.stringify({ ...JSON.parse(lines[0] ?? ''), version: 2, lab: '2.0.0' }), ...lines.slice(1)].join(
+      [JSON.stringify({ ...JSON.parse(lines[0] ?? ''), version: 3, lab: '3.0.0' }), ...lines.slice(1)].join(
         '\n',
       ),
-      /This is a version 2 recording \(written by Socket Lab 2\.0\.0\); this Socket Lab reads version 1\. Update Socket Lab to open it\./,
+      /This is a version 3 recording \(written by Socket Lab 3\.0\.0\); this Socket Lab reads version 2\. Update Socket Lab to open it\./,
     ],
     ['empty.slrec.gz', '', /^Not opened\. empty\.slrec\.gz is empty\./],
   ];

@@ -2,6 +2,7 @@
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { parseLine } from '../../shared/recording/lines';
 import { describe, expect, it } from 'vitest';
 import type { ByteSource } from '../../shared/recording/byte-source';
 import { decodeMemberHeader, MEMBER_HEADER_BYTES } from '../../shared/recording/gzip-blocks';
@@ -87,11 +88,11 @@ describe('bad files: a clear message naming what is wrong and where, never a cra
     const lines = gunzipSync(await readFile(path))
       .toString()
       .split('\n');
-    const header = { ...JSON.parse(lines[0] ?? ''), version: 2, lab: '2.0.0' };
+    const header = { ...JSON.parse(lines[0] ?? ''), version: 3, lab: '3.0.0' };
     const newer = join(dir, 'newer.jsonl');
     await writeFile(newer, [JSON.stringify(header), ...lines.slice(1)].join('\n'));
     expect(await refusal(newer)).toBe(
-      'newer.jsonl is not a Socket Lab recording or --log jsonl file: This is a version 2 recording (written by Socket Lab 2.0.0); this Socket Lab reads version 1. Update Socket Lab to open it.',
+      'newer.jsonl is not a Socket Lab recording or --log jsonl file: This is a version 3 recording (written by Socket Lab 3.0.0); this Socket Lab reads version 2. Update Socket Lab to open it.',
     );
   });
 
@@ -147,10 +148,13 @@ describe('bad files: a clear message naming what is wrong and where, never a cra
   it('a bad line part way through a log: the replay stops before it, naming the line and the field', async () => {
     const dir = await tempDir();
     const { path } = await recordEchoes(join(dir, 'whole.slrec.gz'));
+    // A log's lines are the records as objects (the recording holds them as arrays).
     const records = gunzipSync(await readFile(path))
       .toString()
       .split('\n')
-      .filter((line) => line.startsWith('{"n":'));
+      .map((line, i) => parseLine(line, i + 1))
+      .flatMap((parsed) => (parsed.ok && parsed.value?.type === 'iteration' ? [parsed.value.record] : []))
+      .map((record) => JSON.stringify(record));
     const victim = records.findIndex((line, i) => i >= 9 && line.includes('"kind":"recv"'));
     const broken = records.map((line, i) =>
       i === victim ? line.replace('"kind":"recv"', '"kind":"recieve"') : line,

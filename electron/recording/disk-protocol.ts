@@ -17,5 +17,7 @@ export type ToDisk =
 
 export type FromDisk =
   | { type: 'progress'; bytes: number; records: number }
+  /** A batch's numbers, written: their buffer goes back to the encoder to fill again. */
+  | { type: 'spent'; numbers: Float64Array }
   | { type: 'done'; bytes: number; records: number }
   | { type: 'error'; message: string };

@@ -30,11 +30,13 @@ export class DiskThread {
   written = { bytes: 0, records: 0 };
   failure: string | null = null;
 
-  constructor(fd: number, onProgress: () => void) {
+  /** `onSpent`: a batch's buffer, back from the thread to be filled again. */
+  constructor(fd: number, onProgress: () => void, onSpent: (numbers: Float64Array) => void) {
     this.worker = new Worker(workerUrl(), { workerData: { fd } satisfies DiskWorkerData });
     this.worker.unref();
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: FromDisk) => {
+        if (message.type === 'spent') return onSpent(message.numbers);
         if (message.type === 'error') {
           this.failure = message.message;
           onProgress();

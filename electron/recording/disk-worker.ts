@@ -5,27 +5,19 @@
  * where there is one).
  */
 import { writeSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { MEMBER_FLAGS } from '../../shared/recording/gzip-blocks';
 import type { DiskWorkerData, FromDisk, ToDisk } from './disk-protocol';
 import { gzipMember } from './gzip-member';
+import { runWhenIdle } from './idle-thread';
 import { MemberBuffer } from './member-buffer';
-import { recordLines } from './record-json';
 
 const { fd } = workerData as DiskWorkerData;
 
-// The lowest priority: the thread takes only the CPU the engine (and its clients) leave, and
-// catches up when they pause. Linux only, where a thread's niceness is its own; elsewhere the
-// call would lower the whole lab's.
-if (process.platform === 'linux') {
-  try {
-    setPriority(19);
-  } catch {
-    // Not allowed here: the thread runs at the lab's priority.
-  }
-}
+runWhenIdle();
 const port = parentPort;
+/** Text that makes a member: about a megabyte (a second of records is ~30 MB at full speed). */
+const MEMBER_TEXT_BYTES = 1 << 20;
 const buffer = new MemberBuffer();
 let bytes = 0;
 let records = 0;
@@ -49,10 +41,12 @@ function handle(message: ToDisk): void {
       buffer.push(message.json, message.flag);
       return;
     case 'records':
-      for (const { json, n } of recordLines(message.numbers, message.strings)) {
-        buffer.pushRecord(json, n);
-        records++;
-      }
+      records += buffer.pushRecords(message.numbers, message.strings);
+      port?.postMessage({ type: 'spent', numbers: message.numbers } satisfies FromDisk, [
+        message.numbers.buffer as ArrayBuffer,
+      ]);
+      // Compressed while the text is still in the cache; a block's members add up to one.
+      if (buffer.size >= MEMBER_TEXT_BYTES) seal();
       return;
     case 'flush':
       seal();

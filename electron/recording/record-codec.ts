@@ -3,120 +3,30 @@
  * recording's disk thread for almost nothing: writing a thousand numbers costs the engine's
  * thread a few microseconds, where JSON.stringify of the same record costs fifty (measured:
  * a 1 KiB × 100 ping-pong makes 14 KB records of 200 actions). The disk thread writes each
- * record's JSON line straight from them (record-json.ts), so the file holds the engine's
- * records, as they were.
+ * record's line straight from them (record-json.ts), so the file holds the engine's records,
+ * as they were. Actions go field by field in the order of shared/recording/compact.ts.
  */
-import type { Action, ActionKind, IterationRecord, SocketId } from '../../shared/engine';
+import type { Action, IterationRecord, SocketId } from '../../shared/engine';
+import { KIND_CODE } from '../../shared/recording/compact';
 
-/** A number, a list of ids, a string (or an optional one), a boolean, or one of a few words by index. */
-export type Field = 'n' | 'ids' | 's' | 'b' | 's?' | readonly string[];
-const OUTPUTS_REMOVE_REASONS = ['queue-empty', 'closing'] as const;
-type Body<K extends ActionKind> = Omit<Extract<Action, { kind: K }>, 'kind' | 'phase'>;
-type Fields<K extends ActionKind> = readonly { [F in keyof Body<K>]-?: [F, Field] }[keyof Body<K>][];
-
-/** Each action's fields, in the engine's own order: a kind added to the engine fails typecheck here. */
-export const FIELDS: { [K in ActionKind]: Fields<K> } = {
-  select: [
-    ['readable', 'ids'],
-    ['writable', 'ids'],
-    ['exceptional', 'ids'],
-  ],
-  accept: [
-    ['id', 'n'],
-    ['fd', 'n'],
-    ['peer', 's'],
-  ],
-  reject: [
-    ['id', 'n'],
-    ['peer', 's'],
-    ['limit', 'n'],
-  ],
-  recv: [
-    ['id', 'n'],
-    ['bytes', 'n'],
-  ],
-  put: [
-    ['id', 'n'],
-    ['bytes', 'n'],
-  ],
-  'outputs-add': [['id', 'n']],
-  eof: [['id', 'n']],
-  'outputs-remove': [
-    ['id', 'n'],
-    ['reason', OUTPUTS_REMOVE_REASONS],
-  ],
-  'inputs-remove': [['id', 'n']],
-  close: [
-    ['id', 'n'],
-    ['reason', 's'],
-    ['error', 's?'],
-  ],
-  raise: [
-    ['id', 'n'],
-    ['call', 's'],
-    ['exception', 's'],
-    ['errno', 's'],
-  ],
-  get: [
-    ['id', 'n'],
-    ['bytes', 'n'],
-  ],
-  send: [
-    ['id', 'n'],
-    ['sent', 'n'],
-    ['of', 'n'],
-  ],
-  requeue: [
-    ['id', 'n'],
-    ['bytes', 'n'],
-  ],
-  lost: [
-    ['id', 'n'],
-    ['bytes', 'n'],
-    ['why', 's'],
-  ],
-  crash: [
-    ['id', 'n'],
-    ['exception', 's'],
-    ['detail', 's'],
-  ],
-  'fd-setsize': [
-    ['id', 'n'],
-    ['fd', 'n'],
-  ],
-  skip: [
-    ['id', 'n'],
-    ['reason', 's'],
-  ],
-  backpressure: [
-    ['id', 'n'],
-    ['on', 'b'],
-    ['reason', 's'],
-  ],
-  'user-close': [
-    ['id', 'n'],
-    ['how', 's'],
-  ],
-  halt: [
-    ['id', 'n'],
-    ['reason', 's'],
-  ],
-};
-
-/** The table read generically, by field name. */
-export type AnyFields = readonly (readonly [string, Field])[];
-
-export const KINDS = Object.keys(FIELDS) as ActionKind[];
-const KIND_CODE = Object.fromEntries(KINDS.map((kind, i) => [kind, i])) as Record<ActionKind, number>;
-export const PHASES = ['select', 'readable', 'writable', 'exceptional', 'user'] as const;
 /** The kinds' codes, read by name where the kind is known. */
 const K = KIND_CODE;
-export const FIDELITIES = ['safe', 'tutorial'] as const;
+
+/** How many recent lists a repeated one is looked for among: a record holds ten, most the same as the last one's. */
+export const RECENT_LISTS = 16;
+
+/** Room for a batch (the writer sends at 200,000 numbers) and the record that passes it. */
+const BUFFER_NUMBERS = 1 << 18;
 
 /** Numbers appended to a growing Float64Array, and strings to a list, until taken. */
 export class RecordEncoder {
-  private numbers = new Float64Array(1 << 16);
+  private numbers = new Float64Array(BUFFER_NUMBERS);
   private length = 0;
+  /** Lists sent lately, by slot (recordLines keeps the same ring, in the same order). */
+  private readonly recent: (readonly SocketId[] | null)[] = new Array<null>(RECENT_LISTS).fill(null);
+  private nextSlot = 0;
+  /** Buffers the disk thread has written and sent back: no batch allocates (or zeroes) two megabytes. */
+  private readonly spare: Float64Array<ArrayBuffer>[] = [];
   private strings: string[] = [];
   records = 0;
 
@@ -148,17 +58,27 @@ export class RecordEncoder {
     this.records++;
   }
 
-  /** What was added since the last take (a copy the caller may transfer), and a fresh start. */
+  /**
+   * What was added since the last take, and a fresh start in another buffer: the numbers are
+   * the caller's now (to transfer; `recycle` takes their buffer back).
+   */
   take(): { numbers: Float64Array; strings: string[]; records: number } {
     const taken = {
-      numbers: this.numbers.slice(0, this.length),
+      numbers: this.numbers.subarray(0, this.length),
       strings: this.strings,
       records: this.records,
     };
+    this.numbers = this.spare.pop() ?? new Float64Array(BUFFER_NUMBERS);
     this.length = 0;
     this.strings = [];
     this.records = 0;
     return taken;
+  }
+
+  /** A taken batch's buffer, to fill again (two are kept: one on its way, one being written). */
+  recycle(numbers: Float64Array): void {
+    if (this.spare.length < 2 && numbers.buffer.byteLength >= BUFFER_NUMBERS * 8)
+      this.spare.push(new Float64Array(numbers.buffer as ArrayBuffer));
   }
 
   /**
@@ -298,7 +218,18 @@ export class RecordEncoder {
     this.num(this.strings.push(value) - 1);
   }
 
+  /**
+   * A list of ids: its length and ids, or, when the engine handed the same array again (its
+   * socket lists are frozen and shared until they change; select()'s sets are in the record
+   * twice), `-1 - slot`: the list written from that slot of the ring of recent ones.
+   */
   private ids(list: readonly SocketId[]): void {
+    const recent = this.recent;
+    for (let slot = 0; slot < RECENT_LISTS; slot++) {
+      if (recent[slot] === list) return this.num(-1 - slot);
+    }
+    recent[this.nextSlot] = list;
+    this.nextSlot = (this.nextSlot + 1) % RECENT_LISTS;
     this.num(list.length);
     for (const id of list) this.num(id);
   }

@@ -41,10 +41,11 @@ export const DEFAULT_SNAPSHOT_EVERY = 500;
 const MAX_BLOCK_NUMBERS = 300_000;
 /** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
 const BATCH_NUMBERS = 200_000;
-/** How long records wait to be encoded, together. */
-const ENCODE_MS = 10;
-/** Records waiting for the disk past this mean it cannot keep up: the recording stops rather than grow. */
-const MAX_BACKLOG_RECORDS = 200_000;
+/**
+ * Batches sent to the disk thread and not yet written past this (each at most 2 MB) mean it
+ * cannot keep up: the recording stops rather than grow.
+ */
+const MAX_BATCHES_IN_FLIGHT = 64;
 
 /**
  * Records an engine to a file (docs/recording-format.md): a header, a snapshot, every
@@ -62,10 +63,9 @@ export class RecordingWriter {
   private sinceSnapshot = 0;
   private blockNumbers = 0;
   private lastN = 0;
-  /** Records not encoded yet, and the timer that will. */
-  private pending: IterationRecord[] = [];
-  private encodeTimer: NodeJS.Timeout | undefined;
   private failure: string | null = null;
+  /** Batches the disk thread has not written yet. */
+  private inFlight = 0;
   private readonly timer: NodeJS.Timeout;
   readonly progress: RecordingProgress;
 
@@ -78,7 +78,14 @@ export class RecordingWriter {
     private readonly onEnd: (reason: EndReason) => void,
   ) {
     this.progress = { file: path, startedAt: Date.now(), iterations: 0, bytes: 0 };
-    this.disk = new DiskThread(file.fd, () => this.written());
+    this.disk = new DiskThread(
+      file.fd,
+      () => this.written(),
+      (numbers) => {
+        this.inFlight--;
+        this.encoder.recycle(numbers);
+      },
+    );
     this.timer = setInterval(() => this.flush(), flushMs);
     this.timer.unref();
   }
@@ -148,7 +155,7 @@ export class RecordingWriter {
 
   /** A line that is not a record: the records before it go first, to keep the file in order. */
   private line(json: string, flag: number): void {
-    this.sendRecords();
+    this.send();
     this.disk.send({ type: 'line', json, flag });
   }
 
@@ -164,47 +171,33 @@ export class RecordingWriter {
   }
 
   /**
-   * A record is kept as it is (the engine never changes one once made) and encoded a few
-   * milliseconds later with the others: the work leaves the path from one iteration to the
-   * next, and fills the time the loop waits for the network.
+   * A record is encoded as soon as it is made, while it is still in the cache (measured:
+   * encoding them in batches a few milliseconds later cost the engine's thread more).
    */
   private onIteration(record: IterationRecord): void {
     if (!this.active) return;
     if (!this.started) return this.begin();
-    this.pending.push(record);
+    this.encoder.add(record);
     this.blockNumbers += 16 + record.actions.length * 5 + (record.inputs.length + record.outputs.length) * 2;
     this.lastN = record.n;
     this.progress.iterations++;
     this.sinceSnapshot++;
     if (this.sinceSnapshot >= this.snapshotEvery || this.blockNumbers >= MAX_BLOCK_NUMBERS)
       this.pushSnapshot();
-    else this.encodeTimer ??= setTimeout(() => this.encodePending(), ENCODE_MS).unref();
-    if (this.progress.iterations - this.disk.written.records > MAX_BACKLOG_RECORDS)
-      this.fail('the disk could not keep up with the engine');
+    else if (this.encoder.size >= BATCH_NUMBERS) this.send();
+    if (this.inFlight > MAX_BATCHES_IN_FLIGHT) this.fail('the disk could not keep up with the engine');
   }
 
-  private encodePending(): void {
-    clearTimeout(this.encodeTimer);
-    this.encodeTimer = undefined;
-    for (const record of this.pending) this.encoder.add(record);
-    this.pending = [];
-    if (this.encoder.size >= BATCH_NUMBERS) this.send();
-  }
-
-  /** Every record so far, encoded and on its way to the disk thread. */
-  private sendRecords(): void {
-    this.encodePending();
-    this.send();
-  }
-
+  /** The records encoded so far, on their way to the disk thread. */
   private send(): void {
     if (this.encoder.records === 0) return;
     this.disk.send({ type: 'records', ...this.encoder.take() });
+    this.inFlight++;
   }
 
   /** What was recorded goes to the disk (the timer's job: at most a second is ever only in memory). */
   private flush(): void {
-    this.sendRecords();
+    this.send();
     this.disk.send({ type: 'flush' });
   }
 
@@ -221,7 +214,6 @@ export class RecordingWriter {
 
   private async finish(reason: EndReason): Promise<Result<RecordingProgress>> {
     clearInterval(this.timer);
-    clearTimeout(this.encodeTimer);
     for (const off of this.unlisten.splice(0)) off();
     if (!this.started) this.begin();
     const end: EndLine = { type: 'end', at: Date.now(), iteration: this.lastN, reason };

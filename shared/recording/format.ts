@@ -6,8 +6,9 @@
  *                 a new snapshot every `snapshotEvery` iterations (any point is a seek away)
  *   last line     the end: when and why the recording stopped (missing: it was cut short)
  *
- * Iteration lines are the engine's own `IterationRecord`s, unwrapped: the headless server's
- * `--log jsonl` output is the same lines without a header or snapshots, and opens the same way.
+ * Iteration lines are the engine's own `IterationRecord`s: in version 2 each one as an array
+ * (compact.ts), in version 1 as the object itself. The headless server's `--log jsonl` output
+ * is object lines without a header or snapshots, and opens the same way.
  * The lab writes recordings gzip-compressed in independent blocks (gzip-blocks.ts).
  */
 import type {
@@ -21,7 +22,7 @@ import type {
 
 export const RECORDING_FORMAT = 'socket-lab-recording';
 /** Bumped when a reader of the previous version could misread a file; readers refuse newer ones. */
-export const RECORDING_VERSION = 1;
+export const RECORDING_VERSION = 2;
 /** The name a recording gets: JSON lines, gzip-compressed. */
 export const RECORDING_EXTENSION = '.slrec.gz';
 

@@ -10,10 +10,27 @@ const good = record(7, [
 ]);
 const withAction = (action: unknown): string =>
   JSON.stringify({ ...good, actions: [good.actions[0], action] });
+/** A version 2 line: the record's places in order, with `actions` as given. */
+const compact = (r: Omit<typeof good, 'actions'> & { actions: unknown[] }): string =>
+  JSON.stringify([
+    r.n,
+    r.at,
+    r.micros,
+    r.fidelity,
+    r.inputs,
+    r.outputs,
+    r.sets.readable,
+    r.sets.writable,
+    r.sets.exceptional,
+    r.actions,
+    r.after.inputs,
+    r.after.outputs,
+    r.after.queues,
+  ]);
 const header = {
   type: 'header',
   format: RECORDING_FORMAT,
-  version: 1,
+  version: 2,
   lab: '0.1.0',
   producer: 'engine',
   startedAt: 1,
@@ -35,7 +52,33 @@ describe('one line of a recording: accepted as the engine writes it, refused nam
 
   const refused: [string, string, RegExp][] = [
     ['not JSON', '{"n": 1,', /^Line 12 is not JSON \(/],
-    ['JSON, not an object', '[1, 2]', /^Line 12 is JSON but not an object: \[1,2\]\.$/],
+    ['JSON, neither an object nor an array', '"hello"', /^Line 12 is JSON but not an object: "hello"\.$/],
+    [
+      'an array too short for an iteration',
+      '[1, 2]',
+      /^Line 12 is not a valid iteration record: an iteration array has 13 places \(n, at, .*\), not 2\.$/,
+    ],
+    [
+      'an array action of an unknown kind',
+      compact({
+        ...good,
+        actions: [
+          [0, 0, [1], [], []],
+          [99, 1, 1, 5],
+        ],
+      }),
+      /^Line 12 is not a valid iteration record: actions\[1\]: unknown action kind code 99\.$/,
+    ],
+    [
+      'an array action of the wrong length',
+      compact({ ...good, actions: [[3, 1, 1]] }),
+      /^Line 12 is not a valid iteration record: actions\[0\]: a recv action has 2 fields \(id, bytes\), not 1\.$/,
+    ],
+    [
+      'an array action whose value is of the wrong type',
+      compact({ ...good, actions: [[3, 1, 1, 'five']] }),
+      /^Line 12 is not a valid iteration record: actions\[0\]\.bytes: expected number, received string \(found "five"\)\.$/,
+    ],
     ['an unknown line type', '{"type":"movie"}', /^Line 12 has an unknown type "movie"\.$/],
     [
       'an unknown action',
@@ -79,14 +122,45 @@ describe('one line of a recording: accepted as the engine writes it, refused nam
     });
   }
 
+  it('reads a version 2 line, the record as an array, as the same record', () => {
+    const line = compact({
+      ...good,
+      actions: [
+        [0, 0, [1], [], []],
+        [3, 1, 1, 5],
+        [7, 2, 1, 0],
+        [9, 2, 1, 'eof', null],
+        [9, 2, 2, 'error', 'ECONNRESET'],
+        [18, 1, 1, true, 'queue-cap'],
+      ],
+    });
+    expect(parseLine(line, 3)).toEqual({
+      ok: true,
+      value: {
+        type: 'iteration',
+        record: {
+          ...good,
+          actions: [
+            good.actions[0],
+            good.actions[1],
+            { phase: 'writable', kind: 'outputs-remove', id: 1, reason: 'queue-empty' },
+            { phase: 'writable', kind: 'close', id: 1, reason: 'eof' },
+            { phase: 'writable', kind: 'close', id: 2, reason: 'error', error: 'ECONNRESET' },
+            { phase: 'readable', kind: 'backpressure', id: 1, on: true, reason: 'queue-cap' },
+          ],
+        },
+      },
+    });
+  });
+
   it('refuses a newer format version before reading its fields, and says what to do', () => {
-    const newer = JSON.stringify({ ...header, version: 2, lab: '0.9.0', options: 'changed in v2' });
+    const newer = JSON.stringify({ ...header, version: 3, lab: '0.9.0', options: 'changed in v3' });
     expect(parseLine(newer, 1)).toEqual({
       ok: false,
       error: {
         code: 'BAD_RECORDING',
         message:
-          'This is a version 2 recording (written by Socket Lab 0.9.0); this Socket Lab reads version 1. Update Socket Lab to open it.',
+          'This is a version 3 recording (written by Socket Lab 0.9.0); this Socket Lab reads version 2. Update Socket Lab to open it.',
       },
     });
   });

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { IterationRecord } from '../engine';
 import { fail, ok, type Result } from '../result';
+import { recordOfArray } from './compact';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordingLine } from './format';
 import { endLineSchema, headerSchema, iterationSchema, snapshotLineSchema } from './schema';
 
@@ -71,9 +72,19 @@ export function parseJson(text: string, line: number): Result<unknown> {
   }
 }
 
+/** A version 2 iteration line (an array) as its record, validated. */
+function iterationOfArray(value: readonly unknown[], line: number): Result<RecordingLine> {
+  const decoded = recordOfArray(value);
+  if (!decoded.ok)
+    return fail('BAD_RECORDING', `Line ${line} is not a valid iteration record: ${decoded.error.message}.`);
+  const record = validated<IterationRecord>(iterationSchema, decoded.value, line, 'iteration record');
+  return record.ok ? ok({ type: 'iteration', record: record.value }) : record;
+}
+
 /** A line's JSON as one of the recording's lines, validated. */
 export function toLine(value: unknown, line: number): Result<RecordingLine> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (Array.isArray(value)) return iterationOfArray(value, line);
+  if (typeof value !== 'object' || value === null) {
     return fail('BAD_RECORDING', `Line ${line} is JSON but not an object: ${quote(value)}.`);
   }
   const type = (value as { type?: unknown }).type;

@@ -4,13 +4,15 @@ import { MAX_BATCH_NOTICES, MAX_BATCH_RECORDS } from '../../shared/delta';
 import type { EngineState, IterationRecord } from '../../shared/engine';
 import type { EnginePort } from './engine-port';
 import type { FleetPort } from './fleet-port';
+import { PacedChanges } from './paced-changes';
 
 type EngineFields = EngineState;
 
 /**
  * Collects what changed since the last batch, in memory bounded by the state:
  * iteration records in a ring of the newest few (the rest only counted), changed
- * ids from the engine's and the fleet's own change sets, a capped notice list.
+ * ids from the engine's and the fleet's own change sets (the engine's paced:
+ * paced-changes.ts), a capped notice list.
  */
 export class DeltaCollector {
   private seq = 0;
@@ -25,12 +27,21 @@ export class DeltaCollector {
   /** Each field's value when last compared, to skip the JSON of one that is the same object. */
   private lastObject = new Map<keyof EngineFields, unknown>();
   private recording: RecordingStatus | null = null;
+  private readonly connections: PacedChanges;
 
   constructor(
     private readonly engine: EnginePort,
     private readonly fleet: FleetPort | undefined,
     private readonly maxRecords = MAX_BATCH_RECORDS,
-  ) {}
+    connectionViewsPerSecond?: number,
+  ) {
+    this.connections = new PacedChanges(connectionViewsPerSecond);
+  }
+
+  /** Connection changes wait for a later batch (more than the budget changed): send another soon. */
+  get behind(): boolean {
+    return this.connections.behind > 0;
+  }
 
   /** The engine's state changed: a record, an action, a state event. */
   markEngineDirty(): void {
@@ -63,7 +74,7 @@ export class DeltaCollector {
 
   /** The batch since the last call, or null when nothing changed. */
   take(): LabDelta | null {
-    const engineChanges = this.engine.takeChanges();
+    const engineChanges = this.connections.take(this.engine.takeChanges());
     const fleetChanges = this.fleet?.takeChanges() ?? { changed: [], removed: [] };
     const engine = this.readEngineFields();
     const fleetDue = this.fleetDirty || fleetChanges.changed.length + fleetChanges.removed.length > 0;

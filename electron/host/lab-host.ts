@@ -161,5 +161,6 @@ export class LabHost {
     const delta = this.collector.take();
     if (delta) this.hub.publish(delta);
     else this.hub.drain();
+    if (this.collector.behind) this.schedule();
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The recording's disk thread: turns the records the writer encoded into JSON lines
- * (record-json.ts), puts them into gzip members and the members to the file. Everything a recording costs beyond
- * encoding happens here, off the engine's thread (a worker_threads Worker: a core of its own
- * where there is one).
+ * (record-lines.ts), puts them into gzip members and the members to the file. Everything a
+ * recording costs beyond encoding happens here, off the engine's thread (a worker_threads
+ * Worker, at idle priority: idle-thread.ts).
  */
 import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

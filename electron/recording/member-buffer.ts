@@ -1,6 +1,6 @@
 import { MEMBER_FLAGS, type MemberInfo } from '../../shared/recording/gzip-blocks';
 import { JsonBytes } from './json-bytes';
-import { RecordLines } from './record-json';
+import { RecordLines } from './record-lines';
 
 /** A member's text and what its header will say. */
 export interface SealedMember {

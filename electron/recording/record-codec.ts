@@ -3,7 +3,7 @@
  * recording's disk thread for almost nothing: writing a thousand numbers costs the engine's
  * thread a few microseconds, where JSON.stringify of the same record costs fifty (measured:
  * a 1 KiB × 100 ping-pong makes 14 KB records of 200 actions). The disk thread writes each
- * record's line straight from them (record-json.ts), so the file holds the engine's records,
+ * record's line straight from them (record-lines.ts), so the file holds the engine's records,
  * as they were. Actions go field by field in the order of shared/recording/compact.ts.
  */
 import type { Action, IterationRecord, SocketId } from '../../shared/engine';
@@ -22,7 +22,7 @@ const BUFFER_NUMBERS = 1 << 18;
 export class RecordEncoder {
   private numbers = new Float64Array(BUFFER_NUMBERS);
   private length = 0;
-  /** Lists sent lately, by slot (recordLines keeps the same ring, in the same order). */
+  /** Lists sent lately, by slot (RecordLines keeps the same ring, in the same order). */
   private readonly recent: (readonly SocketId[] | null)[] = new Array<null>(RECENT_LISTS).fill(null);
   private nextSlot = 0;
   /** Buffers the disk thread has written and sent back: no batch allocates (or zeroes) two megabytes. */
@@ -84,7 +84,7 @@ export class RecordEncoder {
   /**
    * One action, written field by field in FIELDS' order. A switch with direct property reads,
    * not a walk of the table: this runs for every action the engine takes (measured: half the
-   * cost of a generic walk), and recordLines (record-json.ts) reads it back by the table.
+   * cost of a generic walk), and RecordLines (record-lines.ts) reads it back by the table.
    */
   private action(a: Action): void {
     // Internalized strings compare by pointer: cheaper than a keyed lookup per action.

@@ -16,7 +16,7 @@ const { fd } = workerData as DiskWorkerData;
 
 runWhenIdle();
 const port = parentPort;
-/** Text that makes a member: about a megabyte (a second of records is ~30 MB at full speed). */
+/** Text that makes a member: a megabyte (a busy loop writes about 15 MB of lines a second). */
 const MEMBER_TEXT_BYTES = 1 << 20;
 const buffer = new MemberBuffer();
 let bytes = 0;

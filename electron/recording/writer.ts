@@ -42,8 +42,8 @@ const MAX_BLOCK_NUMBERS = 300_000;
 /** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
 const BATCH_NUMBERS = 200_000;
 /**
- * Batches sent to the disk thread and not yet written past this (each at most 2 MB) mean it
- * cannot keep up: the recording stops rather than grow.
+ * Batches sent to the disk thread that it has not turned into text yet (each about 2 MB of
+ * numbers): past this many, it cannot keep up, and the recording stops rather than grow.
  */
 const MAX_BATCHES_IN_FLIGHT = 64;
 
@@ -64,7 +64,7 @@ export class RecordingWriter {
   private blockNumbers = 0;
   private lastN = 0;
   private failure: string | null = null;
-  /** Batches the disk thread has not written yet. */
+  /** Batches the disk thread has not turned into text yet. */
   private inFlight = 0;
   private readonly timer: NodeJS.Timeout;
   readonly progress: RecordingProgress;

@@ -37,7 +37,11 @@ export interface RecordingProgress {
 }
 
 export const DEFAULT_SNAPSHOT_EVERY = 500;
-/** A block also ends at this many encoded numbers (about 4 MB of JSON): a seek decodes at most about that much. */
+/**
+ * A block also ends at this many encoded numbers: a seek decodes at most about that much
+ * (measured at 1,000 connections: 140 records, 1.4 MB of version 2 text, a seek in 90 ms;
+ * three times as many made seeks three times slower).
+ */
 const MAX_BLOCK_NUMBERS = 300_000;
 /** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
 const BATCH_NUMBERS = 200_000;

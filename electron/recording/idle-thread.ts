@@ -7,6 +7,10 @@
  * ping-pong, recording cost 5% less throughput this way than at niceness 19, where the
  * scheduler still lets the thread run out its slice when the engine or a client wakes. Node has
  * no call for a scheduling policy, so util-linux's `chrt` sets it on this thread's id.
+ *
+ * The price: while other programs keep every core busy, the thread does not run at all (nor
+ * much at niceness 19). The writer bounds what waits for it (writer.ts) and stops the recording,
+ * saying why, rather than grow. An unprivileged thread cannot raise its priority again later.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readlinkSync } from 'node:fs';

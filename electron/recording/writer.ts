@@ -46,10 +46,12 @@ const MAX_BLOCK_NUMBERS = 300_000;
 /** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
 const BATCH_NUMBERS = 200_000;
 /**
- * Batches sent to the disk thread that it has not turned into text yet (each about 2 MB of
- * numbers): past this many, it cannot keep up, and the recording stops rather than grow.
+ * Numbers sent to the disk thread that it has not turned into text yet: past this many (128 MB),
+ * it cannot keep up, and the recording stops rather than grow. At full speed that is a few
+ * seconds of records; at a classroom's pace, minutes. The thread runs only on CPU nothing else
+ * wants (idle-thread.ts): on a machine other programs keep busy, this is where it shows.
  */
-const MAX_BATCHES_IN_FLIGHT = 64;
+const MAX_NUMBERS_IN_FLIGHT = 16 * 1024 * 1024;
 
 /**
  * Records an engine to a file (docs/recording-format.md): a header, a snapshot, every
@@ -68,7 +70,7 @@ export class RecordingWriter {
   private blockNumbers = 0;
   private lastN = 0;
   private failure: string | null = null;
-  /** Batches the disk thread has not turned into text yet. */
+  /** Numbers the disk thread has not turned into text yet. */
   private inFlight = 0;
   private readonly timer: NodeJS.Timeout;
   readonly progress: RecordingProgress;
@@ -86,7 +88,7 @@ export class RecordingWriter {
       file.fd,
       () => this.written(),
       (numbers) => {
-        this.inFlight--;
+        this.inFlight -= numbers.length;
         this.encoder.recycle(numbers);
       },
     );
@@ -189,14 +191,15 @@ export class RecordingWriter {
     if (this.sinceSnapshot >= this.snapshotEvery || this.blockNumbers >= MAX_BLOCK_NUMBERS)
       this.pushSnapshot();
     else if (this.encoder.size >= BATCH_NUMBERS) this.send();
-    if (this.inFlight > MAX_BATCHES_IN_FLIGHT) this.fail('the disk could not keep up with the engine');
+    if (this.inFlight > MAX_NUMBERS_IN_FLIGHT) this.fail('the disk could not keep up with the engine');
   }
 
   /** The records encoded so far, on their way to the disk thread. */
   private send(): void {
     if (this.encoder.records === 0) return;
-    this.disk.send({ type: 'records', ...this.encoder.take() });
-    this.inFlight++;
+    const batch = this.encoder.take();
+    this.inFlight += batch.numbers.length;
+    this.disk.send({ type: 'records', ...batch });
   }
 
   /** What was recorded goes to the disk (the timer's job: at most a second is ever only in memory). */

@@ -58,11 +58,13 @@ test('Run the original: the seed itself, traced — its real loop in the window,
   await expect(banner).toContainText('one call of its select.select()');
   await lab.shot('program-original-running');
   await expectAccessible(page, 'watching the original');
+  // Halted first: an echo client stopped with its echo still queued would otherwise crash the seed
+  // now, of the same bug, before the client below reaches it.
+  await lab.mode('Step');
   await clients.stopAll();
   // A client that sends 16 KiB and shuts its side at once. Halted (Step), the seed's kernel gets the bytes
   // and the FIN before it reads any: let go, it reads the lot, closes the socket in its readable loop at
   // the EOF, then looks its queue up in the writable one. (Running freely, a late FIN would spare it.)
-  await lab.mode('Step');
   await clients.spawn(1, 'half-close', { size: 16 * 1024 });
   await expect(clients.list.getByRole('listitem').filter({ hasText: 'half-closed' })).toBeVisible();
   await expect(lab.list('inputs').locator('[data-marks~="readable"]')).not.toHaveCount(0);

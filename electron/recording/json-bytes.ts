@@ -44,9 +44,21 @@ export class JsonBytes {
 
   /** Any string, quoted and escaped as JSON.stringify does. Reserves its own room. */
   string(value: string): void {
-    const json = JSON.stringify(value);
-    this.reserve(json.length * 3);
-    this.length += this.bytes.write(json, this.length);
+    this.text(JSON.stringify(value));
+  }
+
+  /** Text as it is (a line of JSON made elsewhere), in UTF-8. Reserves its own room. */
+  text(value: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    this.reserve(value.length * 3);
+    this.length += this.bytes.write(value, this.length);
+  }
+
+  /** Bytes written before (copied out with `subarray`). Reserves its own room. */
+  copy(bytes: Uint8Array): void {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   /** A whole number from 0 to 2^32, digit by digit, last first. */

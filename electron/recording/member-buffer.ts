@@ -40,8 +40,8 @@ export class MemberBuffer {
   /** A line that is not an iteration record; `flag` marks what it starts or ends. */
   push(json: string, flag: number = 0): void {
     this.flags |= flag;
-    this.text.reserve(json.length * 3 + 1);
-    this.text.length += this.text.bytes.write(json, this.text.length);
+    this.text.text(json);
+    this.text.reserve(1);
     this.text.byte(0x0a);
     this.lines++;
   }

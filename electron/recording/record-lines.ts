@@ -69,9 +69,8 @@ export class RecordLines {
       const count = num();
       if (count < 0) {
         const { bytes, length } = this.recent[-1 - count] as ListText;
-        text.reserve(length + AHEAD);
-        text.bytes.set(bytes.subarray(0, length), text.length);
-        text.length += length;
+        text.copy(bytes.subarray(0, length));
+        text.reserve(AHEAD);
         return;
       }
       text.reserve(3 + count * NUMBER_BYTES + AHEAD);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,19 +20,26 @@ export function startShell(
   { port = 0, runtimeDir, args = [] }: ShellPlace = {},
   timeoutMs = 30_000,
 ): Promise<{ child: ChildProcess; url: string }> {
+  // A token of its own: a bench never touches the user's kept token (nor leaves its folder behind).
+  const dir = runtimeDir ?? mkdtempSync(join(tmpdir(), 'socket-lab-bench-'));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/serve.ts', '--port', String(port), ...args],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      // A token of its own: a bench never touches the user's kept token.
-      env: {
-        ...process.env,
-        SOCKET_LAB_RUNTIME_DIR: runtimeDir ?? mkdtempSync(join(tmpdir(), 'socket-lab-bench-')),
-      },
+      env: { ...process.env, SOCKET_LAB_RUNTIME_DIR: dir },
     },
   );
+  if (runtimeDir === undefined) {
+    // Gone with the shell, or with this process if it ends first.
+    const remove = (): void => rmSync(dir, { recursive: true, force: true });
+    process.once('exit', remove);
+    child.once('exit', () => {
+      process.off('exit', remove);
+      remove();
+    });
+  }
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

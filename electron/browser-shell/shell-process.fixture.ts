@@ -3,7 +3,7 @@
  * so a test can measure that process. Tells its parent the port and token, answers
  * `memory` with its RSS (after a GC, when run with --expose-gc), and exits with its parent.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabHost } from '../host/lab-host';
@@ -14,6 +14,8 @@ const dir = await mkdtemp(join(tmpdir(), 'socket-lab-shell-process-'));
 await writeFile(join(dir, 'index.html'), '<!doctype html><title>Socket Lab</title>');
 const host = new LabHost(new SelectServer());
 const shell = await startBrowserShell(host, { staticDir: dir, port: 0 });
+// Tests use its WebSocket only, and end it with SIGKILL: the served folder goes now, not left behind.
+await rm(dir, { recursive: true, force: true });
 process.send?.({ type: 'ready', port: shell.port, token: shell.token });
 process.on('message', (message: { type: string }) => {
   if (message.type !== 'memory') return;

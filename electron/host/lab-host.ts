@@ -27,6 +27,7 @@ const POLL_MS = 250;
 export class LabHost {
   private readonly handlers: Handlers;
   private readonly recordings?: RecordingsPort;
+  private readonly programs?: ProgramPort;
   private readonly collector: DeltaCollector;
   private readonly hub = new SubscriberHub();
   private readonly unlisten: (() => void)[] = [];
@@ -41,6 +42,7 @@ export class LabHost {
     extras: HostExtras = {},
   ) {
     this.recordings = extras.recordings;
+    this.programs = extras.programs;
     this.handlers = createHandlers(engine, fleet, () => this.snapshot(), extras);
     this.collector = new DeltaCollector(engine, fleet);
     const engineChanged = () => {
@@ -136,6 +138,7 @@ export class LabHost {
     clearTimeout(this.timer);
     for (const off of this.unlisten.splice(0)) off();
     await this.recordings?.dispose();
+    await this.programs?.dispose();
     if (this.fleet) await Promise.resolve(this.fleet.dispose()).catch(() => undefined);
     await this.engine.stop().catch(() => undefined);
   }

@@ -8,6 +8,8 @@ import { fail, type Result } from '../../shared/result';
 export interface ProgramPort {
   watch(program: 'original' | 'choose'): Promise<Result<null>>;
   unwatch(): Promise<Result<null>>;
+  /** The shell is closing: end the program watched, if any, and remove what was made for it. */
+  dispose(): Promise<void>;
 }
 
 const REFUSED =
@@ -18,4 +20,5 @@ const REFUSED =
 export const NO_PROGRAMS: ProgramPort = {
   watch: () => Promise.resolve(fail('NOT_SUPPORTED', REFUSED)),
   unwatch: () => Promise.resolve(fail('NOT_SUPPORTED', REFUSED)),
+  dispose: () => Promise.resolve(),
 };

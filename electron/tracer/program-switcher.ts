@@ -58,6 +58,11 @@ export class ProgramSwitcher implements ProgramPort {
     return ok(null);
   }
 
+  /** The seed's temporary file goes with the program (Run the original), also when the shell closes. */
+  dispose(): Promise<void> {
+    return this.leave();
+  }
+
   private async leave(): Promise<void> {
     const program = this.program;
     this.program = null;

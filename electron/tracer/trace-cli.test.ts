@@ -1,15 +1,11 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import type { IterationRecord } from '../../shared/engine';
-import { seedSource } from '../../shared/seed';
 import { connect } from '../lab/testing';
-import { python3 } from './testing';
+import { python3, seedFile } from './testing';
 import { parseTraceArgs } from './trace-args';
 
 const hasPython = python3() !== null;
@@ -42,9 +38,7 @@ describe('npm run trace arguments', () => {
 
 describe.skipIf(!hasPython)('npm run trace -- --log jsonl', () => {
   it('logs the real seed’s loop as the engine’s iteration records, one per line, until Ctrl-C', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'socketlab-trace-cli-'));
-    const seed = join(dir, 'seed.py');
-    writeFileSync(seed, seedSource({ host: '127.0.0.1', port: 0, backlog: 5, recvSize: 1024 }));
+    const seed = seedFile();
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'electron/tracer/trace-cli.ts', '--log', 'jsonl', seed],

@@ -1,15 +1,12 @@
 // @vitest-environment node
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Replay } from '../../shared/recording/replay';
-import { seedSource } from '../../shared/seed';
 import { connect, waitUntil } from '../lab/testing';
 import { kernelHas } from '../lab/testing-kernel';
 import { fileSource, tempDir } from '../recording/testing';
 import { RecordingWriter } from '../recording/writer';
-import { python3 } from './testing';
+import { python3, seedFile } from './testing';
 import { TracedServer } from './traced-server';
 
 const hasPython = python3() !== null;
@@ -20,8 +17,7 @@ afterEach(async () => {
 
 describe.skipIf(!hasPython)('a watched program, recorded and replayed (issues 12 and 13)', () => {
   it('the real seed until its KeyError: every line of the file valid, the replay ends where it died', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'socketlab-trace-')), 'seed.py');
-    writeFileSync(path, seedSource({ host: '127.0.0.1', port: 0, backlog: 5, recvSize: 1024 }));
+    const path = seedFile();
     const server = new TracedServer({ args: [path] });
     servers.push(server);
     server.setMode('step');

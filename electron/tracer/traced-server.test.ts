@@ -1,15 +1,11 @@
 // @vitest-environment node
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/contract';
 import type { Action, IterationRecord } from '../../shared/engine';
-import { seedSource } from '../../shared/seed';
 import { connect, waitUntil, type Client } from '../lab/testing';
 import { kernelHas } from '../lab/testing-kernel';
-import { python3 } from './testing';
+import { python3, seedFile } from './testing';
 import { TracedServer } from './traced-server';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -32,12 +28,6 @@ async function trace(args: string[], options: { step?: boolean; quietMs?: number
   if (options.step) server.setMode('step');
   const started = await server.start();
   return { server, started, records, notices };
-}
-
-function seedFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'socketlab-trace-')), 'seed.py');
-  writeFileSync(path, seedSource({ host: '127.0.0.1', port: 0, backlog: 5, recvSize: 1024 }));
-  return path;
 }
 
 const listening = (server: TracedServer): Promise<number> =>

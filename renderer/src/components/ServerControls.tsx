@@ -88,7 +88,7 @@ export function ServerControls() {
           }}
           spellCheck={false}
           aria-describedby={describedBy(errorId, warned && HOST_WARNING_ID)}
-          size={11}
+          size={9}
         />
       </label>
       <label className="field">
@@ -102,7 +102,7 @@ export function ServerControls() {
             useLabStore.getState().setServerDraft({ host, port: e.target.value });
           }}
           aria-describedby={errorId}
-          size={6}
+          size={5}
         />
       </label>
       <KeepFocusButton

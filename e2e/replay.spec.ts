@@ -6,6 +6,7 @@ import { expectAccessible } from './pages/accessibility';
 import { ClientsPanelPage } from './pages/ClientsPanelPage';
 import { LabPage } from './pages/LabPage';
 import { ReplayPage, type WindowState } from './pages/ReplayPage';
+import { TeachingPage } from './pages/TeachingPage';
 import { freePort } from './pages/tcp';
 
 /**
@@ -137,6 +138,43 @@ test('record a live session with clients; the replay steps forward and back thro
   await replay.go.click();
   await replay.expectAt(start + 4);
   expect(await replay.state()).toEqual(live[4]);
+
+  // Run until, in the file: it searches forward and halts right after the action that met it.
+  const teaching = new TeachingPage(page);
+  await teaching.runUntilCondition.selectOption({ label: 'queue passes N bytes' });
+  await page.getByRole('textbox', { name: 'Bytes' }).fill('50');
+  await teaching.runUntilButton.click();
+  await expect(teaching.halted).toContainText(
+    /Halted in iteration \d+: #\d+'s queue holds 100 B \(run until a queue passes 50 B\)/,
+  );
+  await expect(replay.bar).toHaveAttribute('data-mode', 'step');
+  await expect(replay.bar).not.toHaveAttribute('data-done', '0');
+  const haltedAt = Number(await replay.bar.getAttribute('data-position'));
+  expect(haltedAt).toBeGreaterThanOrEqual(start + 4);
+  // Step carries on from there, and the halt's note goes with it.
+  await lab.step.click();
+  await replay.expectAt(haltedAt + 1);
+  await expect(teaching.halted).toBeHidden();
+  // Iteration N goes straight there; one behind is refused with what to do instead.
+  await teaching.runUntilCondition.selectOption({ label: 'iteration N' });
+  await page.getByRole('textbox', { name: 'Iteration', exact: true }).fill(String(start + 9));
+  await teaching.runUntilButton.click();
+  await expect(teaching.halted).toContainText(
+    `Halted in iteration ${start + 9}: iteration ${start + 9} called select()`,
+  );
+  await replay.expectAt(start + 8, 1);
+  await page.getByRole('textbox', { name: 'Iteration', exact: true }).fill(String(start + 2));
+  await teaching.runUntilButton.click();
+  await expect(page.getByRole('form', { name: 'Run until' })).toContainText(
+    `Iteration ${start + 2} is behind this point (iteration ${start + 8}): go to it, or pick a later one.`,
+  );
+  // What never happens is searched for to the end of the file, and said so.
+  await teaching.runUntilCondition.selectOption({ label: 'socket enters exceptional' });
+  await teaching.runUntilButton.click();
+  await expect(
+    page.getByText('Run until reached the end of the recording: a socket enters exceptional did not happen.'),
+  ).toBeVisible();
+  await replay.expectAt(start + 10);
 
   // Close: the live lab, untouched all along.
   await replay.close.click();

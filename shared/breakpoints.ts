@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Action, Fidelity, SocketId } from './engine';
+import { formatAction } from './format';
 
 /**
  * Run until: the conditions the loop can run towards at full speed and halt at. Validated
@@ -69,5 +71,86 @@ export function describeBreakpoint(breakpoint: Breakpoint): string {
       return 'a crash point or an exception';
     case 'iteration':
       return `iteration ${breakpoint.n}`;
+  }
+}
+
+/** Where an action happens, as a breakpoint needs to know it. */
+export interface ActionContext {
+  /** The iteration the action is in. */
+  n: number;
+  fidelity: Fidelity;
+  /** Bytes in connection `id`'s queue once the action is done. */
+  queueBytes: (id: SocketId) => number;
+}
+
+/**
+ * One Run until, watching actions as they happen: the engine's (electron/lab/breakpoints.ts)
+ * or a replay's (shared/recording/replay.ts), so a breakpoint halts a recording where it
+ * would have halted the live loop.
+ */
+export class BreakpointWatch {
+  /** The last send() seen, so a partial send is told with its numbers. */
+  private lastSend: Extract<Action, { kind: 'send' }> | null = null;
+
+  constructor(readonly breakpoint: Breakpoint) {}
+
+  /**
+   * Why `action` meets the breakpoint, as a sentence for the window ("#3 entered outputs (run
+   * until a socket enters outputs)"), or null when it does not.
+   */
+  met(action: Action, at: ActionContext): string | null {
+    const why = this.check(action, at);
+    return why === null ? null : `${why} (run until ${describeBreakpoint(this.breakpoint)})`;
+  }
+
+  private check(action: Action, at: ActionContext): string | null {
+    if (action.kind === 'send') this.lastSend = action;
+    const breakpoint = this.breakpoint;
+    switch (breakpoint.kind) {
+      case 'enters':
+        return entered(breakpoint, action);
+      case 'queue': {
+        if (action.kind !== 'put' || (breakpoint.id !== undefined && breakpoint.id !== action.id))
+          return null;
+        const bytes = at.queueBytes(action.id);
+        return bytes > breakpoint.bytes ? `#${action.id}'s queue holds ${bytes} B` : null;
+      }
+      case 'partial-send':
+        return this.partialSend(action);
+      case 'crash':
+        // In Tutorial mode a raise is followed by the crash it causes: halt at the crash.
+        if (action.kind === 'crash') return formatAction(action);
+        return action.kind === 'raise' && at.fidelity === 'safe' ? formatAction(action) : null;
+      case 'iteration':
+        return action.kind === 'select' && at.n >= breakpoint.n
+          ? `iteration ${at.n} called select(): ${formatAction(action)}`
+          : null;
+    }
+  }
+
+  /** Halts once the rest of a partial send is dealt with: lost (Tutorial) or requeued (Safe). */
+  private partialSend(action: Action): string | null {
+    const send = this.lastSend;
+    if (action.kind !== 'lost' && action.kind !== 'requeue') return null;
+    if (action.kind === 'lost' && action.why !== 'partial-send') return null;
+    const wrote = send && send.id === action.id ? `send() wrote ${send.sent} of ${send.of} B; ` : '';
+    return action.kind === 'lost'
+      ? `#${action.id}: ${wrote}the seed ignores the rest, and ${action.bytes} B are lost`
+      : `#${action.id}: ${wrote}the other ${action.bytes} B go back to the head of the queue`;
+  }
+}
+
+function entered(breakpoint: Extract<Breakpoint, { kind: 'enters' }>, action: Action): string | null {
+  const wanted = (id: number): boolean => breakpoint.id === undefined || breakpoint.id === id;
+  switch (breakpoint.list) {
+    case 'inputs':
+      return action.kind === 'accept' && wanted(action.id) ? `#${action.id} entered inputs` : null;
+    case 'outputs':
+      return action.kind === 'outputs-add' && wanted(action.id) ? `#${action.id} entered outputs` : null;
+    case 'exceptional': {
+      if (action.kind !== 'select') return null;
+      const id = action.exceptional.find(wanted);
+      return id === undefined ? null : `select() returned #${id} exceptional`;
+    }
   }
 }

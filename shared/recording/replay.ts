@@ -4,6 +4,7 @@
  * a snapshot (or a checkpoint the reader made), then records folded forward to it. There is
  * no undo stack: any point is at most one block's records away from a known state.
  */
+import type { BreakpointWatch } from '../breakpoints';
 import type { Action, ConnectionDetail, EngineSnapshot, IterationRecord, SocketId } from '../engine';
 import { fail, ok, type Result } from '../result';
 import type { ByteSource } from './byte-source';
@@ -135,6 +136,39 @@ export class Replay {
     this.folder.act(action, record.value);
     this.done++;
     return ok(action);
+  }
+
+  /**
+   * Run until, in the file: Step action until an action meets `watch`, and stand right after
+   * it (Step action's trail ends with it). At most `budget` actions a call, so the caller can
+   * let the window breathe in between: 'more' when the budget ran out, 'end' at the file's end.
+   * Iteration N needs no search: the replay goes to just before it.
+   */
+  async runUntil(
+    watch: BreakpointWatch,
+    budget: number,
+  ): Promise<Result<{ n: number; reason: string } | 'more' | 'end'>> {
+    const { breakpoint } = watch;
+    if (breakpoint.kind === 'iteration' && this.position.n < breakpoint.n - 1) {
+      const moved = await this.seek({ n: breakpoint.n - 1, done: 0 });
+      if (!moved.ok) return moved;
+    }
+    const at = {
+      n: 0,
+      fidelity: this.folder.data.engine.fidelity,
+      queueBytes: (id: SocketId) => this.folder.data.connections.get(id)?.view.queuedBytes ?? 0,
+    };
+    for (let i = 0; i < budget; i++) {
+      const stepped = await this.stepAction();
+      if (!stepped.ok) return stepped;
+      const open = this.upcoming;
+      if (!stepped.value || !open) return ok('end');
+      at.n = open.n;
+      at.fidelity = open.fidelity;
+      const reason = watch.met(stepped.value, at);
+      if (reason !== null) return ok({ n: open.n, reason });
+    }
+    return ok('more');
   }
 
   /** Step back: to the start of the open iteration, or to the iteration before. */

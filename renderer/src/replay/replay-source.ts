@@ -5,8 +5,14 @@
  * window's one sync hook reads this source as it reads the live host: a snapshot, then
  * batches (a step forward), or a fresh snapshot (a jump: Step back, the scrubber, Go to).
  */
+import {
+  breakpointSchema,
+  BreakpointWatch,
+  describeBreakpoint,
+  type Breakpoint,
+} from '../../../shared/breakpoints';
 import type { CommandResults, LabApi, LabDelta } from '../../../shared/contract';
-import type { Action, IterationRecord, Mode } from '../../../shared/engine';
+import type { Action, EngineSnapshot, HaltView, IterationRecord, Mode } from '../../../shared/engine';
 import type { Position, Replay } from '../../../shared/recording/replay';
 import { fail, ok, type Result } from '../../../shared/result';
 import { MAX_PER_TICK, RecordedClock } from './player';
@@ -15,6 +21,8 @@ import type { ReplayInfo } from './replay-info';
 import type { ResetListener } from './resettable';
 
 const TICK_MS = 16;
+/** Run until searches this many actions, then lets the window draw (and Stop running reach it). */
+const SEARCH_ACTIONS = 20_000;
 const NO_SERVER =
   'This is a replay: it has no server and no sockets. Close the replay to go back to the live lab.';
 const RECORDED = 'A replay shows the lab as it was recorded: only the Slow speed can change.';
@@ -31,6 +39,9 @@ export class ReplaySource implements LabApi {
   private readonly clock = new RecordedClock(1);
   private lastAt = 0;
   private seekTarget: Position | null = null;
+  /** Run until: what the replay searches for, and where it last halted (until the next move). */
+  private armed: BreakpointWatch | null = null;
+  private halt: HaltView | null = null;
   private closed = false;
   private readonly deltaListeners = new Set<(delta: LabDelta) => void>();
   private readonly resetListeners = new Set<ResetListener>();
@@ -57,8 +68,6 @@ export class ReplaySource implements LabApi {
     fail<null>('REPLAY', 'A replay runs no program: close it to watch one in the live lab.');
   watchEngine = async () =>
     fail<null>('REPLAY', 'A replay shows what was recorded: close it to return to the live lab.');
-  runUntil = async () =>
-    fail<null>('REPLAY', 'Run until halts the live lab: in a replay, use Go to or the scrubber.');
   closeConnection = async () =>
     fail<null>('REPLAY', 'A replay has no sockets to close: it shows what was recorded.');
   runScenario = async () =>
@@ -69,8 +78,36 @@ export class ReplaySource implements LabApi {
     fail<CommandResults['stopRecording']>('REPLAY', 'Nothing is being recorded in a replay.');
   inspect = async ({ id }: { id: number }) => this.replay.inspect(id);
 
+  /**
+   * Run until, in the file: the replay searches forward from here, action by action, with the
+   * same test the live engine makes (shared/breakpoints.ts), and halts right after the action
+   * that met it, in Step mode, saying why. Stop running (Step mode) ends the search where it is.
+   */
+  runUntil = (args: Breakpoint): Promise<Result<null>> =>
+    this.serial(async () => {
+      const parsed = breakpointSchema.safeParse(args);
+      if (!parsed.success)
+        return fail('BAD_ARGUMENT', parsed.error.issues[0]?.message ?? 'Run until needs a condition.');
+      const breakpoint = parsed.data;
+      const { n } = this.replay.position;
+      if (this.replay.atEnd) return fail('REPLAY', AT_END);
+      if (breakpoint.kind === 'iteration' && breakpoint.n <= n)
+        return fail(
+          'REPLAY',
+          `Iteration ${breakpoint.n} is behind this point (iteration ${n}): go to it, or pick a later one.`,
+        );
+      this.stopPlaying();
+      this.armed = new BreakpointWatch(breakpoint);
+      this.halt = null;
+      this.mode = 'run';
+      this.emit(this.emptyDelta());
+      this.searchSoon();
+      return ok(null);
+    });
+
   step = (): Promise<Result<IterationRecord>> =>
     this.serial(async () => {
+      this.halt = null;
       if (this.mode !== 'step')
         return fail('NOT_STEPPING', 'Step works while the replay is paused: choose Step first.');
       const stepped = await this.replay.step();
@@ -82,6 +119,7 @@ export class ReplaySource implements LabApi {
 
   stepAction = (): Promise<Result<Action>> =>
     this.serial(async () => {
+      this.halt = null;
       if (this.mode !== 'step')
         return fail('NOT_STEPPING', 'Step action works while the replay is paused: choose Step first.');
       const before = this.replay.position.n;
@@ -95,11 +133,15 @@ export class ReplaySource implements LabApi {
 
   setMode = ({ mode }: { mode: Mode }): Promise<Result<null>> =>
     this.serial(async () => {
+      const searching = this.armed !== null;
       this.mode = mode;
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.stopPlaying();
+      this.armed = null;
+      this.halt = null;
       if (mode !== 'step') this.play();
-      this.forward([]);
+      // Stopped part way, a search has moved without drawing: the window draws where it got to.
+      if (searching) this.reset();
+      else this.forward([]);
       return ok(null);
     });
 
@@ -199,6 +241,13 @@ export class ReplaySource implements LabApi {
 
   private jump(move: () => Promise<Result<Position>>): Promise<Result<Position>> {
     return this.serial(async () => {
+      this.halt = null;
+      if (this.armed) {
+        // Going somewhere else ends a Run until's search: paused where it lands.
+        this.armed = null;
+        this.mode = 'step';
+        this.stopPlaying();
+      }
       const moved = await move();
       this.restartClock();
       this.reset();
@@ -212,8 +261,13 @@ export class ReplaySource implements LabApi {
 
   private frame() {
     const { snapshot, trail } = replaySnapshot(this.replay, this.mode, this.historySize());
-    snapshot.engine.options = this.options();
+    Object.assign(snapshot.engine, this.ownFields());
     return { snapshot, trail };
+  }
+
+  /** What the replay decides, not the file: the Slow delay, and Run until's breakpoint and halt. */
+  private ownFields(): Pick<EngineSnapshot, 'options' | 'breakpoint' | 'halt'> {
+    return { options: this.options(), breakpoint: this.armed?.breakpoint ?? null, halt: this.halt };
   }
 
   private historySize(): number {
@@ -224,7 +278,7 @@ export class ReplaySource implements LabApi {
   private forward(records: IterationRecord[]): void {
     if (this.replay.jumped) return this.reset();
     const delta = replayDelta(this.replay, ++this.seq, this.mode, records);
-    delta.engine.options = this.options();
+    Object.assign(delta.engine, this.ownFields());
     this.emit(delta);
   }
 
@@ -247,7 +301,9 @@ export class ReplaySource implements LabApi {
   }
 
   private emptyDelta(): LabDelta {
-    return replayDelta(this.replay, ++this.seq, this.mode, []);
+    const delta = replayDelta(this.replay, ++this.seq, this.mode, []);
+    Object.assign(delta.engine, this.ownFields());
+    return delta;
   }
 
   private failed<T>(result: Result<T>): Result<T> {
@@ -261,6 +317,43 @@ export class ReplaySource implements LabApi {
     const at = this.replay.upcoming?.at ?? this.lastAt;
     this.lastAt = at;
     this.clock.start(performance.now(), at);
+  }
+
+  private stopPlaying(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private searchSoon(): void {
+    this.timer = setTimeout(() => void this.serial(() => this.search()), 0);
+  }
+
+  /** One stretch of Run until's search; the next is scheduled, so Stop running gets in between. */
+  private async search(): Promise<void> {
+    const watch = this.armed;
+    if (!watch || this.closed) return;
+    const found = await this.replay.runUntil(watch, SEARCH_ACTIONS);
+    if (found.ok && found.value === 'more') {
+      this.emitInfo();
+      return this.searchSoon();
+    }
+    this.armed = null;
+    this.mode = 'step';
+    if (found.ok && typeof found.value === 'object') this.halt = { ...found.value, at: Date.now() };
+    this.restartClock();
+    this.reset();
+    if (found.ok && found.value === 'end')
+      this.emit({
+        ...this.emptyDelta(),
+        notices: [
+          {
+            level: 'info',
+            code: 'RUN_UNTIL_END',
+            message: `Run until reached the end of the recording: ${describeBreakpoint(watch.breakpoint)} did not happen.`,
+            at: Date.now(),
+          },
+        ],
+      });
   }
 
   private play(): void {

@@ -9,14 +9,19 @@ const PROGRAM_COMMANDS = ['startServer', 'stopServer', 'watchEngine'] as const;
 export function ProgramControls() {
   const send = useSend();
   const argv = useLabStore((s) => s.engine?.program?.argv.join(' ') ?? '');
+  // Its paths by file name (the original's is a temporary folder's): the whole command line on hover.
+  const short = argv
+    .split(' ')
+    .map((arg) => arg.split(/[\\/]/).at(-1))
+    .join(' ');
   const pid = useLabStore((s) => s.engine?.program?.pid ?? null);
   const state = useLabStore((s) => s.engine?.server.state ?? 'stopped');
   const address = useLabStore((s) => s.engine?.server.address ?? null);
   const running = state === 'listening' || state === 'starting';
   return (
     <div className="server-controls program-controls">
-      <p className="program-what">
-        Watching <code>{argv}</code>
+      <p className="program-what" title={argv}>
+        Watching <code>{short}</code>
         {running && pid !== null ? <span className="muted"> · pid {pid}</span> : null}
         {address ? <span className="muted"> · listening {address}</span> : null}
       </p>

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const recorder = writer?.value ?? null;
+  // Measured from when the disk thread has started: its start-up (an isolate, its code) is once per recording.
+  await recorder?.ready;
   process.on('message', (message: ToServer) => {
     if (message.type === 'stats')
       send({

@@ -16,6 +16,8 @@ export type ToDisk =
   | { type: 'finish' };
 
 export type FromDisk =
+  /** Its code is loaded and its priority set: from here on, a recording costs only its work. */
+  | { type: 'ready' }
   | { type: 'progress'; bytes: number; records: number }
   /** A batch's numbers, written: their buffer goes back to the encoder to fill again. */
   | { type: 'spent'; numbers: Float64Array }

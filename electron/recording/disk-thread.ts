@@ -26,6 +26,8 @@ function workerUrl(): URL {
 export class DiskThread {
   private readonly worker: Worker;
   private readonly ended: Promise<Result<{ bytes: number; records: number }>>;
+  /** Settles once the thread has loaded (or could not start): see `RecordingWriter.ready`. */
+  readonly ready: Promise<void>;
   /** What the thread has written so far. */
   written = { bytes: 0, records: 0 };
   failure: string | null = null;
@@ -34,8 +36,11 @@ export class DiskThread {
   constructor(fd: number, onProgress: () => void, onSpent: (numbers: Float64Array) => void) {
     this.worker = new Worker(workerUrl(), { workerData: { fd } satisfies DiskWorkerData });
     this.worker.unref();
+    let loaded = (): void => undefined;
+    this.ready = new Promise((resolve) => (loaded = resolve));
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: FromDisk) => {
+        if (message.type === 'ready') return loaded();
         if (message.type === 'spent') return onSpent(message.numbers);
         if (message.type === 'error') {
           this.failure = message.message;
@@ -57,6 +62,8 @@ export class DiskThread {
         resolve(fail('RECORDING', this.failure ?? 'the recording thread stopped')),
       );
     });
+    // A thread that never loads ends instead: nobody waits on it forever.
+    void this.ended.then(() => loaded());
   }
 
   send(message: ToDisk): void {

@@ -59,6 +59,8 @@ function handle(message: ToDisk): void {
   }
 }
 
+say({ type: 'ready' });
+
 port?.on('message', (message: ToDisk) => {
   if (failed) return;
   try {

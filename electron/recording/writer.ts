@@ -121,6 +121,14 @@ export class RecordingWriter {
     return this.stopped;
   }
 
+  /**
+   * Settles once the disk thread has loaded: what a recording costs after that is its work
+   * alone (the bench measures from here; the window need not wait, records queue meanwhile).
+   */
+  get ready(): Promise<void> {
+    return this.disk.ready;
+  }
+
   get active(): boolean {
     return this.stopped === null;
   }

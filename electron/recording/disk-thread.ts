@@ -22,36 +22,44 @@ function workerUrl(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-/** The writer's end of its disk thread: messages in order, progress back, and the end. */
+/** The writer's end of its disk thread: messages in order, what the file holds back, and the end. */
 export class DiskThread {
   private readonly worker: Worker;
-  private readonly ended: Promise<Result<{ bytes: number; records: number }>>;
+  /** Settles with the file's size once the thread wrote its last member, or with why it could not. */
+  readonly ended: Promise<Result<{ bytes: number }>>;
   /** Settles once the thread has loaded (or could not start): see `RecordingWriter.ready`. */
   readonly ready: Promise<void>;
-  /** What the thread has written so far. */
-  written = { bytes: 0, records: 0 };
+  /** The file is whole up to here. */
+  bytes: number;
   failure: string | null = null;
+  private abandoned = false;
 
-  /** `onSpent`: a batch's buffer, back from the thread to be filled again. */
-  constructor(fd: number, onProgress: () => void, onSpent: (numbers: Float64Array) => void) {
-    this.worker = new Worker(workerUrl(), { workerData: { fd } satisfies DiskWorkerData });
+  /** `onWritten`: the file holds every message up to `through` (or the thread failed: `failure`). */
+  constructor(
+    readonly data: DiskWorkerData,
+    onWritten: (through: number) => void,
+  ) {
+    this.bytes = data.offset;
+    this.worker = new Worker(workerUrl(), { workerData: data });
     this.worker.unref();
     let loaded = (): void => undefined;
     this.ready = new Promise((resolve) => (loaded = resolve));
     this.ended = new Promise((resolve) => {
       this.worker.on('message', (message: FromDisk) => {
-        if (message.type === 'ready') return loaded();
-        if (message.type === 'spent') return onSpent(message.numbers);
-        if (message.type === 'error') {
-          this.failure = message.message;
-          onProgress();
-          return;
-        }
-        this.written = { bytes: message.bytes, records: message.records };
-        onProgress();
-        if (message.type === 'done') {
-          resolve(this.failure === null ? ok(this.written) : fail('RECORDING', this.failure));
-          void this.worker.terminate();
+        if (this.abandoned) return;
+        switch (message.type) {
+          case 'ready':
+            return loaded();
+          case 'error':
+            this.failure = message.message;
+            return onWritten(-1);
+          case 'written':
+            this.bytes = message.bytes;
+            return onWritten(message.through);
+          case 'done':
+            this.bytes = message.bytes;
+            resolve(this.failure === null ? ok({ bytes: this.bytes }) : fail('RECORDING', this.failure));
+            void this.worker.terminate();
         }
       });
       this.worker.on('error', (error) => {
@@ -66,14 +74,14 @@ export class DiskThread {
     void this.ended.then(() => loaded());
   }
 
+  /** In order; a records message's shared buffer is read by the thread, not moved to it. */
   send(message: ToDisk): void {
-    const transfer = message.type === 'records' ? [message.numbers.buffer as ArrayBuffer] : [];
-    this.worker.postMessage(message, transfer);
+    this.worker.postMessage(message);
   }
 
-  /** Writes what is left and waits for the thread to finish. */
-  finish(): Promise<Result<{ bytes: number; records: number }>> {
-    this.send({ type: 'finish' });
-    return this.ended;
+  /** Stops the thread wherever it is: what it wrote past `bytes` is not whole, and is the caller's to cut. */
+  async abandon(): Promise<void> {
+    this.abandoned = true;
+    await this.worker.terminate();
   }
 }

@@ -9,8 +9,9 @@
  * no call for a scheduling policy, so util-linux's `chrt` sets it on this thread's id.
  *
  * The price: while other programs keep every core busy, the thread does not run at all (nor
- * much at niceness 19). The writer bounds what waits for it (writer.ts) and stops the recording,
- * saying why, rather than grow. An unprivileged thread cannot raise its priority again later.
+ * much at niceness 19), and an unprivileged thread cannot raise its priority again. So the
+ * queue that feeds it (disk-queue.ts) hands its work to a new thread at a fair share when it
+ * starves.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readlinkSync } from 'node:fs';

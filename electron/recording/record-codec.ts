@@ -18,15 +18,21 @@ export const RECENT_LISTS = 16;
 /** Room for a batch (the writer sends at 200,000 numbers) and the record that passes it. */
 const BUFFER_NUMBERS = 1 << 18;
 
+/**
+ * A buffer the disk thread reads in place: shared, not moved, so the writer still has the batch
+ * to send to another thread if this one starves (writer.ts).
+ */
+const sharedNumbers = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(length * 8));
+
 /** Numbers appended to a growing Float64Array, and strings to a list, until taken. */
 export class RecordEncoder {
-  private numbers = new Float64Array(BUFFER_NUMBERS);
+  private numbers = sharedNumbers(BUFFER_NUMBERS);
   private length = 0;
   /** Lists sent lately, by slot (RecordLines keeps the same ring, in the same order). */
   private readonly recent: (readonly SocketId[] | null)[] = new Array<null>(RECENT_LISTS).fill(null);
   private nextSlot = 0;
-  /** Buffers the disk thread has written and sent back: no batch allocates (or zeroes) two megabytes. */
-  private readonly spare: Float64Array<ArrayBuffer>[] = [];
+  /** Buffers of batches the file holds now: no batch allocates (or zeroes) two megabytes. */
+  private readonly spare: Float64Array[] = [];
   private strings: string[] = [];
   records = 0;
 
@@ -60,7 +66,7 @@ export class RecordEncoder {
 
   /**
    * What was added since the last take, and a fresh start in another buffer: the numbers are
-   * the caller's now (to transfer; `recycle` takes their buffer back).
+   * the caller's now (until it gives their buffer back to `recycle`).
    */
   take(): { numbers: Float64Array; strings: string[]; records: number } {
     const taken = {
@@ -68,7 +74,10 @@ export class RecordEncoder {
       strings: this.strings,
       records: this.records,
     };
-    this.numbers = this.spare.pop() ?? new Float64Array(BUFFER_NUMBERS);
+    // The next batch refers to none before it (RecordLines starts its ring afresh too).
+    this.recent.fill(null);
+    this.nextSlot = 0;
+    this.numbers = this.spare.pop() ?? sharedNumbers(BUFFER_NUMBERS);
     this.length = 0;
     this.strings = [];
     this.records = 0;
@@ -78,7 +87,7 @@ export class RecordEncoder {
   /** A taken batch's buffer, to fill again (two are kept: one on its way, one being written). */
   recycle(numbers: Float64Array): void {
     if (this.spare.length < 2 && numbers.buffer.byteLength >= BUFFER_NUMBERS * 8)
-      this.spare.push(new Float64Array(numbers.buffer as ArrayBuffer));
+      this.spare.push(new Float64Array(numbers.buffer));
   }
 
   /**
@@ -245,7 +254,7 @@ export class RecordEncoder {
       if (action.kind === 'select')
         need += action.readable.length + action.writable.length + action.exceptional.length;
     if (this.length + need <= this.numbers.length) return;
-    const grown = new Float64Array(Math.max(this.numbers.length * 2, this.length + need));
+    const grown = sharedNumbers(Math.max(this.numbers.length * 2, this.length + need));
     grown.set(this.numbers.subarray(0, this.length));
     this.numbers = grown;
   }

@@ -51,7 +51,8 @@ interface ListText {
 /**
  * Writes records' lines. It keeps the RecordEncoder's ring of recent lists (record-codec.ts),
  * as their text: a list sent again by reference is copied, not written digit by digit again.
- * One per recording, fed every batch in order.
+ * The ring starts empty with each batch, as the encoder's does: a batch refers to no other, so
+ * any disk thread can write it (writer.ts hands a starved thread's batches to another).
  */
 export class RecordLines {
   private readonly recent: ListText[] = Array.from({ length: RECENT_LISTS }, () => ({
@@ -62,6 +63,7 @@ export class RecordLines {
 
   /** Writes each record's line (and its newline) to `text`, oldest first, and tells `line` each one's number. */
   write(numbers: Float64Array, strings: readonly string[], text: JsonBytes, line: (n: number) => void): void {
+    this.nextSlot = 0;
     let at = 0;
     const num = (): number => numbers[at++] ?? 0;
     /** `,[1,2,3]`: a list of ids, after a comma. */

@@ -13,13 +13,13 @@ import {
 import type { SelectServer } from '../lab/select-server';
 import { LAB_VERSION } from './lab-version';
 import { MEMBER_FLAGS } from '../../shared/recording/gzip-blocks';
-import { DiskThread } from './disk-thread';
+import { DiskQueue, type DiskQueueOptions } from './disk-queue';
 import { RecordEncoder } from './record-codec';
 
 /** What the writer needs from the engine: its state, its queues' sizes, its events. */
 export type RecordedEngine = Pick<SelectServer, 'snapshot' | 'queueSizes' | 'on'>;
 
-export interface WriterOptions {
+export interface WriterOptions extends DiskQueueOptions {
   /** A snapshot every this many iterations. */
   snapshotEvery?: number;
   /** Buffered lines go to disk at least this often. */
@@ -46,10 +46,9 @@ const MAX_BLOCK_NUMBERS = 300_000;
 /** Records are handed to the disk thread in batches of about this many numbers, or once a second. */
 const BATCH_NUMBERS = 200_000;
 /**
- * Numbers sent to the disk thread that it has not turned into text yet: past this many (128 MB),
- * it cannot keep up, and the recording stops rather than grow. At full speed that is a few
- * seconds of records; at a classroom's pace, minutes. The thread runs only on CPU nothing else
- * wants (idle-thread.ts): on a machine other programs keep busy, this is where it shows.
+ * Numbers of records the file does not hold yet: past this many (128 MB), even a disk thread
+ * at a fair share of the CPU (disk-queue.ts) cannot keep up, and the recording stops rather
+ * than grow. At full speed that is a few seconds of records; at a classroom's pace, minutes.
  */
 const MAX_NUMBERS_IN_FLIGHT = 16 * 1024 * 1024;
 
@@ -58,20 +57,19 @@ const MAX_NUMBERS_IN_FLIGHT = 16 * 1024 * 1024;
  * iteration record, a new snapshot every `snapshotEvery` iterations, and an end line.
  * It hooks the engine's `iteration` event only, so the engine does the same work recorded
  * or not. On the engine's thread a record costs only its encoding into numbers
- * (record-codec.ts); JSON, gzip and the disk are the disk thread's (disk-worker.ts).
+ * (record-codec.ts); JSON, gzip and the disk are the disk thread's (disk-worker.ts), fed by
+ * a queue that keeps every message until the file holds it (disk-queue.ts).
  */
 export class RecordingWriter {
   private readonly encoder = new RecordEncoder();
   private readonly unlisten: (() => void)[] = [];
-  private readonly disk: DiskThread;
+  private readonly disk: DiskQueue;
   private started = false;
   private stopped: Promise<Result<RecordingProgress>> | null = null;
   private sinceSnapshot = 0;
   private blockNumbers = 0;
   private lastN = 0;
   private failure: string | null = null;
-  /** Numbers the disk thread has not turned into text yet. */
-  private inFlight = 0;
   private readonly timer: NodeJS.Timeout;
   readonly progress: RecordingProgress;
 
@@ -82,15 +80,14 @@ export class RecordingWriter {
     private readonly snapshotEvery: number,
     flushMs: number,
     private readonly onEnd: (reason: EndReason) => void,
+    queueOptions: DiskQueueOptions,
   ) {
     this.progress = { file: path, startedAt: Date.now(), iterations: 0, bytes: 0 };
-    this.disk = new DiskThread(
-      file.fd,
+    this.disk = new DiskQueue(
+      file,
+      (numbers) => this.encoder.recycle(numbers),
       () => this.written(),
-      (numbers) => {
-        this.inFlight -= numbers.length;
-        this.encoder.recycle(numbers);
-      },
+      queueOptions,
     );
     this.timer = setInterval(() => this.flush(), flushMs);
     this.timer.unref();
@@ -109,8 +106,8 @@ export class RecordingWriter {
     } catch (error) {
       return fail('RECORDING', `Cannot write the recording to ${path}: ${(error as Error).message}.`);
     }
-    const { snapshotEvery = DEFAULT_SNAPSHOT_EVERY, flushMs = 1000 } = options;
-    const writer = new RecordingWriter(engine, file, path, snapshotEvery, flushMs, onEnd);
+    const { snapshotEvery = DEFAULT_SNAPSHOT_EVERY, flushMs = 1000, ...queueOptions } = options;
+    const writer = new RecordingWriter(engine, file, path, snapshotEvery, flushMs, onEnd, queueOptions);
     writer.listen();
     return ok(writer);
   }
@@ -127,6 +124,11 @@ export class RecordingWriter {
    */
   get ready(): Promise<void> {
     return this.disk.ready;
+  }
+
+  /** The disk thread's priority: 'idle', until one starved and another took over (disk-queue.ts). */
+  get diskThread(): 'idle' | 'normal' {
+    return this.disk.priority;
   }
 
   get active(): boolean {
@@ -170,7 +172,7 @@ export class RecordingWriter {
   /** A line that is not a record: the records before it go first, to keep the file in order. */
   private line(json: string, flag: number): void {
     this.send();
-    this.disk.send({ type: 'line', json, flag });
+    this.disk.post({ type: 'line', json, flag });
   }
 
   private pushSnapshot(): void {
@@ -199,26 +201,26 @@ export class RecordingWriter {
     if (this.sinceSnapshot >= this.snapshotEvery || this.blockNumbers >= MAX_BLOCK_NUMBERS)
       this.pushSnapshot();
     else if (this.encoder.size >= BATCH_NUMBERS) this.send();
-    if (this.inFlight > MAX_NUMBERS_IN_FLIGHT) this.fail('the disk could not keep up with the engine');
+    if (this.disk.inFlight > MAX_NUMBERS_IN_FLIGHT) this.fail('the disk could not keep up with the engine');
   }
 
   /** The records encoded so far, on their way to the disk thread. */
   private send(): void {
     if (this.encoder.records === 0) return;
-    const batch = this.encoder.take();
-    this.inFlight += batch.numbers.length;
-    this.disk.send({ type: 'records', ...batch });
+    this.disk.post({ type: 'records', ...this.encoder.take() });
+    this.disk.check();
   }
 
   /** What was recorded goes to the disk (the timer's job: at most a second is ever only in memory). */
   private flush(): void {
     this.send();
-    this.disk.send({ type: 'flush' });
+    this.disk.post({ type: 'flush' });
+    this.disk.check();
   }
 
   /** The disk thread wrote a member, or failed. */
   private written(): void {
-    this.progress.bytes = this.disk.written.bytes;
+    this.progress.bytes = this.disk.bytes;
     if (this.disk.failure !== null) this.fail(this.disk.failure);
   }
 

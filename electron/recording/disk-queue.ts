@@ -22,6 +22,7 @@ export interface DiskQueueOptions {
  * at full speed, about two seconds of records.
  */
 const STARVED_NUMBERS = 8 * 1024 * 1024;
+/** Or a message has waited this long: well past the writer's flush (a second), which seals it. */
 const STARVED_AFTER_MS = 5_000;
 
 /**
@@ -84,14 +85,26 @@ export class DiskQueue {
     const oldest = this.waiting[0];
     const waited = oldest ? now - oldest.at : 0;
     if (this.inFlight > STARVED_NUMBERS || waited > (this.options.starvedAfterMs ?? STARVED_AFTER_MS))
-      this.handover = this.takeOver().finally(() => (this.handover = null));
+      this.handover = this.takeOver();
   }
 
-  /** Posts `finish` and waits for the file's last member (after a handover under way, if any). */
+  /** Posts `finish` and waits for the file's last member, from whichever thread writes it. */
   async finish(): Promise<Result<{ bytes: number }>> {
     this.post({ type: 'finish' });
-    await this.handover;
-    return this.thread.ended;
+    // Still watched while it writes the last of it: a thread starved now is handed over too.
+    const watch = setInterval(() => this.check(), 500);
+    watch.unref();
+    try {
+      for (;;) {
+        await this.handover;
+        const thread = this.thread;
+        const ended = await thread.ended;
+        // An abandoned thread ends too: then wait for the one that took over.
+        if (thread === this.thread && !this.handover) return ended;
+      }
+    } finally {
+      clearInterval(watch);
+    }
   }
 
   private startThread(offset: number, priority: 'idle' | 'normal'): DiskThread {
@@ -113,6 +126,11 @@ export class DiskQueue {
     this.onWritten();
   }
 
+  /**
+   * Stops the starved thread, cuts the file back to where it was whole, and starts the next
+   * with everything that waits. Posts meanwhile only wait: the last step is synchronous, so
+   * none falls between the resending and the next post going straight to the new thread.
+   */
   private async takeOver(): Promise<void> {
     const starved = this.thread;
     await starved.abandon();
@@ -121,10 +139,12 @@ export class DiskQueue {
       await this.file.truncate(starved.bytes);
     } catch (error) {
       starved.failure = `could not cut the file back after its thread starved: ${(error as Error).message}`;
+      this.handover = null;
       this.onWritten();
       return;
     }
     this.thread = this.startThread(starved.bytes, 'normal');
+    this.handover = null;
     for (const { message } of this.waiting) this.thread.send(message);
   }
 }

@@ -62,4 +62,27 @@ describe('a recording whose disk thread starves', () => {
       replay.close();
     }, 30_000);
   }
+
+  it('stopped while starved: Stop still finishes the file, through the thread that takes over', async () => {
+    const { server, port } = await startEngine();
+    const file = join(await tempDir(), 'stopped-starved.slrec.gz');
+    const writer = await RecordingWriter.start(server, file, {
+      starveIdleThreadAfter: 0,
+      starvedAfterMs: 300,
+    });
+    if (!writer.ok) throw new Error(writer.error.message);
+    const client = await connect(port);
+    client.socket.write('one message, then Stop');
+    await client.receivedAtLeast(22);
+    expect(writer.value.progress.bytes).toBe(0);
+    const stopped = await writer.value.stop();
+    if (!stopped.ok) throw new Error(stopped.error.message);
+    expect(writer.value.diskThread).toBe('normal');
+    client.socket.destroy();
+    const opened = await Replay.open(await fileSource(file));
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value.catalog.warnings).toEqual([]);
+    expect(opened.value.last).toBe(stopped.value.iterations + opened.value.first);
+    opened.value.close();
+  }, 30_000);
 });

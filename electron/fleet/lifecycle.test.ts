@@ -3,17 +3,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { startEngine } from '../lab/testing';
+import { alive, startEngine } from '../lab/testing';
 import { limitedLauncher, spec, startFleetWith, waitForFleet } from './testing';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Re-checks `condition` every 50 ms (another process gives no event to wait on), at most `ms`. */
 async function eventually(condition: () => boolean, ms: number): Promise<boolean> {

@@ -158,3 +158,13 @@ export function payload(size: number, next: () => number): Buffer {
 /** The actions about one socket. */
 export const about = (actions: Action[], id: number): Action[] =>
   actions.filter((a) => a.kind !== 'select' && a.id === id);
+
+/** Is process `pid` still there (signal 0 checks without sending anything)? */
+export const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

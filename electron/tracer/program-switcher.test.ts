@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EngineSwitch } from '../host/engine-switch';
 import { LabHost } from '../host/lab-host';
 import { SelectServer } from '../lab/select-server';
-import { waitUntil } from '../lab/testing';
+import { alive, waitUntil } from '../lab/testing';
 import { ProgramSwitcher } from './program-switcher';
 import { python3 } from './testing';
 
@@ -12,15 +12,6 @@ const hosts: LabHost[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.dispose();
 });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe.skipIf(python3() === null)('Run the original, when the shell closes', () => {
   it('ends the seed and removes the file it was written to', async () => {

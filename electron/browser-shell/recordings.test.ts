@@ -106,6 +106,8 @@ describe('Record in the window, host side: status in the batches, the file kept 
     const text = (await get(`/recordings/${name}?token=${shell.token}`)).body;
     const replay = await Replay.open(bytesSource(text, name));
     expect(replay.ok).toBe(true);
+    // The replay bar tells it from the end line, read from the file's last member.
+    expect(replay.ok && replay.value.catalog.end?.reason).toBe('server-stopped');
     const { gunzipSync } = await import('node:zlib');
     expect(gunzipSync(text).toString().trimEnd().split('\n').at(-1)).toMatch(
       /"type":"end".*"reason":"server-stopped"/,

@@ -53,6 +53,7 @@ describe('a recording whose disk thread starves', () => {
       const replay = opened.value;
       // Whole, to its end line: no member cut, none missing.
       expect(replay.catalog.warnings).toEqual([]);
+      expect(replay.catalog.end?.reason).toBe('stopped');
       const seen: number[] = [];
       for (let step = await replay.step(); step.ok && step.value; step = await replay.step())
         seen.push(step.value.n);

@@ -1,7 +1,8 @@
 /**
  * A compressed recording looked over by hopping from member header to member header
  * (gzip-blocks.ts): nothing is decompressed but the first member (the header and the first
- * snapshot, which the first frame needs anyway) and a last member cut short.
+ * snapshot, which the first frame needs anyway), the last (its end line says why the
+ * recording stopped) and a last member cut short.
  */
 import { fail, ok, type Result } from '../result';
 import { readAhead, type ByteSource } from './byte-source';
@@ -9,7 +10,9 @@ import { readBlockLines } from './block-lines';
 import type { Block, BlockContent, Catalog } from './catalog';
 import { inflateMember, inflatePrefix } from './inflate';
 import { splitLines } from './line-reader';
+import type { EndLine } from './format';
 import { decodeMemberHeader, MEMBER_FLAGS, MEMBER_HEADER_BYTES, type MemberInfo } from './gzip-blocks';
+import { endLineSchema } from './schema';
 
 interface Member {
   offset: number;
@@ -55,6 +58,18 @@ async function textOf(source: ByteSource, member: Member): Promise<string | null
   if (!member.cut) return inflateMember(bytes);
   const text = await inflatePrefix(bytes, MEMBER_HEADER_BYTES);
   return text.slice(0, text.lastIndexOf('\n') + 1);
+}
+
+/** The end line, from the member whose header says it holds one; null if it does not read as one. */
+async function endOf(source: ByteSource, member: Member | undefined): Promise<EndLine | null> {
+  if (!member) return null;
+  const text = (await textOf(source, member))?.trimEnd() ?? '';
+  try {
+    const parsed = endLineSchema.safeParse(JSON.parse(text.slice(text.lastIndexOf('\n') + 1)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Decodes a block's members into its lines, records and start state. */
@@ -139,7 +154,8 @@ export async function scanGzip(source: ByteSource): Promise<Result<Catalog>> {
     afterN = lastN;
   }
   if (blocks.length === 0) return fail('BAD_RECORDING', `${source.name} holds no snapshot to start from.`);
-  const ended = members.some((m) => !m.cut && m.info.flags & MEMBER_FLAGS.end);
+  const endMember = members.filter((m) => !m.cut && m.info.flags & MEMBER_FLAGS.end).at(-1);
+  const ended = endMember !== undefined;
   const cutAt = members.find((m) => m.cut);
   if (cutAt) {
     const last = blocks.at(-1)?.lastN ?? 0;
@@ -151,5 +167,11 @@ export async function scanGzip(source: ByteSource): Promise<Result<Catalog>> {
       'The recording has no end line: it was cut short (the lab quit before it finished). Everything written before is here.',
     );
   }
-  return ok({ kind: 'recording', header: headerLine.header, blocks, warnings, end: null });
+  return ok({
+    kind: 'recording',
+    header: headerLine.header,
+    blocks,
+    warnings,
+    end: await endOf(source, endMember),
+  });
 }

@@ -87,6 +87,8 @@ test('record a live session with clients; the replay steps forward and back thro
   await expect(replay.banner).toContainText('Replay — no sockets: every panel shows socket-lab-');
   await expect(page.locator('[data-source="replay"]')).toBeVisible();
   await expect(page.locator('[data-fleet="replay"]')).toBeVisible();
+  // The mode each iteration was recorded in, shown, not a control.
+  await expect(page.getByRole('switch', { name: 'Tutorial mode' })).toBeDisabled();
   await expectAccessible(page, 'replay banner shown');
 
   // Forward, in the same steps: the same states.
@@ -179,6 +181,7 @@ test('record a live session with clients; the replay steps forward and back thro
   // Close: the live lab, untouched all along.
   await replay.close.click();
   await expect(page.locator('[data-source="live"]')).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Tutorial mode' })).toBeEnabled();
   await expect(lab.stopServer).toBeVisible();
   await expect(lab.counters).toHaveAttribute('data-iteration', String(start + 10));
 });

@@ -1,13 +1,19 @@
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
+import { selectReplaying } from '../store/selectors';
 import { CommandError } from './CommandError';
 import { useAsked } from './useAsked';
 
 const FIDELITY = ['setFidelity'] as const;
 
-/** Tutorial (the seed's bugs, shown) or Safe (the fixed server). */
+const LIVE_TITLE =
+  'Tutorial mode runs the seed as written: ignored send() results lose bytes, and a socket closed while readable crashes the writable loop (KeyError). Off = the fixed, safe server.';
+const REPLAY_TITLE = 'A replay shows each iteration in the mode it was recorded in: this follows it.';
+
+/** Tutorial (the seed's bugs, shown) or Safe (the fixed server); in a replay, as recorded, not a control. */
 export function TutorialSwitch() {
   const send = useSend();
+  const replaying = useLabStore(selectReplaying);
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
   const [shown, ask, drop] = useAsked(tutorial);
   const toggle = async (on: boolean): Promise<void> => {
@@ -16,15 +22,13 @@ export function TutorialSwitch() {
   };
   return (
     <div className="tutorial-switch">
-      <label
-        className="switch"
-        title="Tutorial mode runs the seed as written: ignored send() results lose bytes, and a socket closed while readable crashes the writable loop (KeyError). Off = the fixed, safe server."
-      >
+      <label className="switch" title={replaying ? REPLAY_TITLE : LIVE_TITLE}>
         <input
           type="checkbox"
           role="switch"
           checked={shown}
           aria-checked={shown}
+          disabled={replaying}
           onChange={(e) => void toggle(e.target.checked)}
         />
         <span className="switch-track" aria-hidden="true" />

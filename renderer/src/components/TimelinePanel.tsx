@@ -150,9 +150,10 @@ export function TimelinePanel() {
           className={viewing === null ? 'btn btn-small btn-live live-on' : 'btn btn-small btn-live'}
           disabled={viewing === null}
           onClick={() => view(null)}
-          title="Back to the live lists"
+          title={replaying ? 'Back to where the replay stands' : 'Back to the live lists'}
         >
-          Live
+          {/* A replay is not live: its lists are where it stands in the file. */}
+          {replaying ? 'Current' : 'Live'}
         </KeepFocusButton>
       </header>
       {tab === 'log' ? (

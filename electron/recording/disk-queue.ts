@@ -15,6 +15,8 @@ export interface DiskQueueOptions {
   starvedAfterMs?: number;
   /** Tests only: the idle thread handles this many messages, then starves (disk-protocol.ts). */
   starveIdleThreadAfter?: number;
+  /** Checks only: the disk thread's code, e.g. the built out/main/recording-worker.js. */
+  workerCode?: URL;
 }
 
 /**
@@ -113,6 +115,7 @@ export class DiskQueue {
     return new DiskThread(
       { fd: this.file.fd, offset, priority, ...(starves ? { starveAfter } : {}) },
       (through) => this.written(through),
+      this.options.workerCode,
     );
   }
 

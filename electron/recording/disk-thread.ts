@@ -34,13 +34,17 @@ export class DiskThread {
   failure: string | null = null;
   private abandoned = false;
 
-  /** `onWritten`: the file holds every message up to `through` (or the thread failed: `failure`). */
+  /**
+   * `onWritten`: the file holds every message up to `through` (or the thread failed: `failure`).
+   * `code`: the thread's code, when not the one beside this file (a check of the built app's).
+   */
   constructor(
     readonly data: DiskWorkerData,
     onWritten: (through: number) => void,
+    code: URL = workerUrl(),
   ) {
     this.bytes = data.offset;
-    this.worker = new Worker(workerUrl(), { workerData: data });
+    this.worker = new Worker(code, { workerData: data });
     this.worker.unref();
     let loaded = (): void => undefined;
     this.ready = new Promise((resolve) => (loaded = resolve));

@@ -66,9 +66,12 @@ export class DiskThread {
             void this.worker.terminate();
         }
       });
+      // A thread that dies (its code would not load, or threw outside a message) says so at once.
       this.worker.on('error', (error) => {
+        if (this.abandoned) return;
         this.failure = error.message;
         resolve(fail('RECORDING', error.message));
+        onWritten(-1);
       });
       this.worker.on('exit', () =>
         resolve(fail('RECORDING', this.failure ?? 'the recording thread stopped')),

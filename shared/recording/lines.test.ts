@@ -101,6 +101,11 @@ describe('one line of a recording: accepted as the engine writes it, refused nam
       /^Line 12 is not a valid iteration record: actions\[1\]: unexpected field "payload"\.$/,
     ],
     [
+      'a socket id that is not one',
+      JSON.stringify({ ...good, inputs: [0, 1.5] }),
+      /^Line 12 is not a valid iteration record: inputs\[1\]: must be a socket id \(a whole number, 0 or more\) \(found 1\.5\)\.$/,
+    ],
+    [
       'a negative byte count',
       withAction({ phase: 'readable', kind: 'put', id: 1, bytes: -5 }),
       /^Line 12 is not a valid iteration record: actions\[1\]\.bytes: .*>=0 \(found -5\)\.$/,

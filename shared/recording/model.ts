@@ -35,6 +35,9 @@ export interface ModelData {
   connections: Map<SocketId, ModelConnection>;
 }
 
+/** A queue the record does not list: empty (one object for all, not one per connection per record). */
+const EMPTY_QUEUE = { messages: 0, bytes: 0 } as const;
+
 /** The state before anything happened: a server just started, as a header (or nothing) describes it. */
 export function emptyModel(header: RecordingHeader | null): ModelData {
   const options = header?.options ?? DEFAULT_OPTIONS;
@@ -171,7 +174,7 @@ export class Folder {
     engine.outputs = [...record.after.outputs];
     const depths = new Map(record.after.queues.map(([id, messages, bytes]) => [id, { messages, bytes }]));
     for (const [id, connection] of this.data.connections) {
-      const depth = depths.get(id) ?? { messages: 0, bytes: 0 };
+      const depth = depths.get(id) ?? EMPTY_QUEUE;
       const view = connection.view;
       if (view.queuedMessages === depth.messages && view.queuedBytes === depth.bytes) continue;
       // The record is the authority; sizes that no longer add up are dropped, not guessed.

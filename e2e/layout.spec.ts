@@ -69,4 +69,18 @@ test.describe('at 1024 × 768', () => {
     await clients.scrollIntoViewIfNeeded();
     await expect(clients).toBeInViewport();
   });
+
+  test('Presenter: the lists and the code share the screen, zoomed', async ({ page }, testInfo) => {
+    const lab = await openLab(page, testInfo);
+    const presenter = page.getByRole('switch', { name: 'Presenter' });
+    await presenter.check();
+    try {
+      const [lists, code] = [page.locator('.lists-panel'), page.locator('.code-panel')];
+      for (const panel of [lists, code]) await expect(panel).toBeInViewport({ ratio: 0.9 });
+      expect(overlaps(await box(lists), await box(code))).toBe(false);
+    } finally {
+      await presenter.uncheck();
+      await lab.reset();
+    }
+  });
 });

@@ -143,8 +143,16 @@ test('record a live session with clients; the replay steps forward and back thro
   await replay.expectAt(start + 4);
   expect(await replay.state()).toEqual(live[4]);
 
-  // Run until, in the file: it searches forward and halts right after the action that met it.
+  // Predict works on a replay as live: the answer hidden, then Reveal judges against the file.
   const teaching = new TeachingPage(page);
+  await teaching.predict.click();
+  await expect(lab.list('inputs').locator('[data-marks]')).toHaveCount(0);
+  await teaching.reveal.click();
+  await expect(teaching.score).toContainText(/^0 right · 0 wrong · [1-9]\d* missed/);
+  await expect(lab.page.locator('[data-verdict$=":missed"]').first()).toBeVisible();
+  await teaching.predict.click();
+
+  // Run until, in the file: it searches forward and halts right after the action that met it.
   await teaching.runUntilCondition.selectOption({ label: 'queue passes N bytes' });
   await page.getByRole('textbox', { name: 'Bytes' }).fill('50');
   await teaching.runUntilButton.click();

@@ -68,7 +68,10 @@ for (;;) {
   const { iterations, bytes } = writer.value.progress;
   const elapsed = (Date.now() - began) / 1000;
   console.log(
-    `  ${elapsed.toFixed(0)} s: ${iterations.toLocaleString('en')} iterations, ${mb(bytes)} on disk`,
+    `  ${elapsed.toFixed(0)} s: ${iterations.toLocaleString('en')} iterations, ${mb(bytes)} on disk` +
+      (writer.value.diskThread === 'normal'
+        ? ' (the idle disk thread starved: one at a fair share writes)'
+        : ''),
   );
   if (untilBytes ? bytes >= untilBytes : elapsed >= minutes * 60) break;
 }

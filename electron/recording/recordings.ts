@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
 import { RECORDING_NAME, type RecordingStatus } from '../../shared/recording/status';
 import { Events } from '../lab/events';
-import { RecordingWriter, type RecordedEngine } from './writer';
+import { RecordingWriter, type RecordedEngine, type WriterOptions } from './writer';
 
 /** How often the window hears how big the recording under way has grown. */
 const PROGRESS_MS = 1000;
@@ -39,6 +39,8 @@ export class Recordings {
   constructor(
     private readonly engine: RecordedEngine,
     readonly folder: string,
+    /** Tests only: how each recording's writer runs (a disk thread made to starve). */
+    private readonly writerOptions: WriterOptions = {},
   ) {}
 
   /** Hears when the status changed. */
@@ -55,6 +57,7 @@ export class Recordings {
             startedAt: writer.progress.startedAt,
             iterations: writer.progress.iterations,
             bytes: writer.progress.bytes,
+            ...(writer.diskThread === 'normal' ? { busy: true as const } : {}),
           }
         : null;
     return { active, last: this.last, folder: this.folder };
@@ -79,7 +82,7 @@ export class Recordings {
     const writer = await RecordingWriter.start(
       this.engine,
       join(this.folder, name),
-      {},
+      this.writerOptions,
       () => void this.ended(),
     );
     if (!writer.ok) return writer;

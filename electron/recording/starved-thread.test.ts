@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Replay } from '../../shared/recording/replay';
 import { connect, startEngine, waitFor } from '../lab/testing';
 import { fileSource, tempDir } from './testing';
+import { Recordings } from './recordings';
 import { RecordingWriter } from './writer';
 
 /**
@@ -63,6 +64,22 @@ describe('a recording whose disk thread starves', () => {
       replay.close();
     }, 30_000);
   }
+
+  it('the window is told: the Record status says the machine is busy, and the recording ends whole', async () => {
+    const { server, port } = await startEngine();
+    const recordings = new Recordings(server, await tempDir(), {
+      starveIdleThreadAfter: 0,
+      starvedAfterMs: 300,
+    });
+    expect((await recordings.start()).ok).toBe(true);
+    expect(recordings.status().active?.busy).toBeUndefined();
+    const client = await connect(port);
+    client.socket.write('while the machine is busy');
+    await waitFor(server, () => recordings.status().active?.busy === true, 'the busy status', 10_000);
+    const stopped = await recordings.stop();
+    expect(stopped.ok && stopped.value.last).toMatchObject({ error: null });
+    client.socket.destroy();
+  }, 30_000);
 
   it('stopped while starved: Stop still finishes the file, through the thread that takes over', async () => {
     const { server, port } = await startEngine();

@@ -1,6 +1,16 @@
 /** What the window shows about recording: the one under way, the last one made, and where they are kept. */
 export interface RecordingStatus {
-  active: { name: string; startedAt: number; iterations: number; bytes: number } | null;
+  active: {
+    name: string;
+    startedAt: number;
+    iterations: number;
+    bytes: number;
+    /**
+     * Other programs kept every core busy and the idle-priority disk thread starved: one at a
+     * fair share of the CPU writes now (electron/recording/disk-queue.ts). Absent otherwise.
+     */
+    busy?: true;
+  } | null;
   /** The last recording finished: to download, show or open. */
   last: { name: string; iterations: number; bytes: number; error: string | null } | null;
   /** Where the lab keeps recordings, as the host names it. */

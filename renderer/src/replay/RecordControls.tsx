@@ -73,8 +73,17 @@ export function RecordControls() {
         {active ? 'Stop recording' : 'Record'}
       </KeepFocusButton>
       {active && (
-        <span className="recording-progress" aria-label="Recording so far">
+        <span
+          className="recording-progress"
+          aria-label="Recording so far"
+          title={
+            active.busy
+              ? 'Other programs keep every core busy: the recording now takes a fair share of the CPU, so nothing is lost (the lab may run a little slower).'
+              : undefined
+          }
+        >
           {formatBytes(active.bytes)} · {formatCount(active.iterations)} iterations
+          {active.busy ? ' · machine busy' : ''}
         </span>
       )}
       {!active && status.last && <LastRecording last={status.last} folder={status.folder} />}

@@ -46,6 +46,24 @@ test('a restarted browser shell keeps its token: the open tab reconnects by itse
   await expect(page.getByRole('button', { name: 'Stop Server' })).toBeVisible();
 });
 
+test('a lab that does not come back where it was: after a while the banner says where else to look', async ({
+  page,
+}) => {
+  const first = await serve(await freePort());
+  const root = page.locator('[data-state]').first();
+  await page.goto(first.url);
+  await expect(root).toHaveAttribute('data-state', 'ready');
+  await first.stop();
+  const banner = page.getByRole('alert', { name: 'Connection lost' });
+  await expect(banner).toContainText('Reconnecting');
+  await expect(banner).not.toContainText('Still no answer');
+  const host = new URL(first.url).host;
+  await expect(banner).toContainText(
+    `Still no answer at ${host}: if the lab started again on another port (--port 0 picks a new one each time), open the address it printed.`,
+    { timeout: 15_000 },
+  );
+});
+
 test('a tab whose token is refused after --new-token says so, and how to get the new URL', async ({
   page,
 }) => {

@@ -1,4 +1,29 @@
+import { useEffect, useState } from 'react';
 import { useLabStore } from '../store/lab-store';
+
+/** How long a lost link may stay lost before the banner says where else the lab may be. */
+const STILL_LOST_MS = 8_000;
+
+/**
+ * Shown once the link has stayed lost a while (it mounts with the lost banner, so it starts
+ * afresh with each drop). Only a page served over HTTP, the browser shell's, has an address
+ * the lab may have moved from.
+ */
+function StillNoAnswer() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), STILL_LOST_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!shown || !window.location.protocol.startsWith('http')) return null;
+  return (
+    <>
+      {' '}
+      Still no answer at {window.location.host}: if the lab started again on another port (
+      <code>--port 0</code> picks a new one each time), open the address it printed.
+    </>
+  );
+}
 
 /** The reason, with the command it ends with (if any) set as code, so it reads as something to type. */
 function withCommand(reason: string) {
@@ -36,6 +61,7 @@ export function LinkLostBanner() {
         <strong>Connection to the lab lost</strong>{' '}
         {reason ?? '(the lab server restarted, or this computer slept).'} Reconnecting… What you see is as it
         was before the drop.
+        <StillNoAnswer />
       </span>
     </div>
   );

@@ -88,6 +88,17 @@ test('a recording dropped on the window opens; Run plays it at its pace to the e
   await expect(page.getByRole('radiogroup', { name: 'Mode' })).toHaveAttribute('data-mode', 'step');
 });
 
+test('the replay bar says which mode the file ran in', async () => {
+  await replay.openReplay(files.recording);
+  await expect(replay.bar.locator('.replay-fidelity')).toHaveText('Here it ran in Safe mode: no byte lost.');
+  await replay.close.click();
+  const tutorial = await headlessSession(dir, { clients: 1, messages: 2, fidelity: 'tutorial' });
+  await replay.openReplay(tutorial.recording);
+  await expect(replay.bar.locator('.replay-fidelity')).toHaveText(
+    'Here it ran in Tutorial mode: the seed’s bugs as written.',
+  );
+});
+
 test('bad files: what is wrong and where, and the live lab goes on untouched', async ({ page }) => {
   test.setTimeout(90_000);
   const port = await freePort();

@@ -87,8 +87,9 @@ test('record a live session with clients; the replay steps forward and back thro
   await expect(replay.banner).toContainText('Replay — no sockets: every panel shows socket-lab-');
   await expect(page.locator('[data-source="replay"]')).toBeVisible();
   await expect(page.locator('[data-fleet="replay"]')).toBeVisible();
-  // The mode each iteration was recorded in, shown, not a control; nothing called live.
-  await expect(page.getByRole('switch', { name: 'Tutorial mode' })).toBeDisabled();
+  // The mode each iteration ran in, said by the bar, not a switch to refuse; nothing called live.
+  await expect(page.getByRole('switch', { name: 'Tutorial mode' })).toHaveCount(0);
+  await expect(replay.bar.locator('.replay-fidelity')).toHaveText('Here it ran in Safe mode: no byte lost.');
   await expect(page.getByRole('button', { name: 'Current', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Live', exact: true })).toHaveCount(0);
   await expectAccessible(page, 'replay banner shown');

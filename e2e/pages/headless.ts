@@ -13,13 +13,22 @@ const root = join(import.meta.dirname, '../..');
  */
 export async function headlessSession(
   dir: string,
-  { clients = 2, messages = 5 } = {},
+  {
+    clients = 2,
+    messages = 5,
+    fidelity = 'safe',
+  }: { clients?: number; messages?: number; fidelity?: string } = {},
 ): Promise<{ log: string; recording: string }> {
-  const log = join(dir, 'server.jsonl');
-  const recording = join(dir, 'headless.slrec.gz');
+  const log = join(dir, fidelity === 'safe' ? 'server.jsonl' : `server-${fidelity}.jsonl`);
+  const recording = join(dir, fidelity === 'safe' ? 'headless.slrec.gz' : `headless-${fidelity}.slrec.gz`);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/lab/headless.ts', '--port', '0', '--log', 'jsonl', '--record', recording],
+    [
+      '--import',
+      'tsx',
+      'electron/lab/headless.ts',
+      ...['--port', '0', '--fidelity', fidelity, '--log', 'jsonl', '--record', recording],
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const out = createWriteStream(log);

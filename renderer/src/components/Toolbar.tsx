@@ -56,7 +56,8 @@ export function Toolbar() {
       <div className="toolbar-row toolbar-loop">
         <ModeControls />
         <StepControls />
-        {!watching && <TutorialSwitch />}
+        {/* A replay's mode is the file's: its bar says which (ReplayBar), no switch to refuse. */}
+        {!watching && !replay && <TutorialSwitch />}
         <PresenterControls />
         <p className="keys" aria-hidden="true">
           {(replay ? REPLAY_KEYS : LIVE_KEYS).map(([key, what], i) => (

@@ -1,19 +1,13 @@
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
-import { selectReplaying } from '../store/selectors';
 import { CommandError } from './CommandError';
 import { useAsked } from './useAsked';
 
 const FIDELITY = ['setFidelity'] as const;
 
-const LIVE_TITLE =
-  'Tutorial mode runs the seed as written: ignored send() results lose bytes, and a socket closed while readable crashes the writable loop (KeyError). Off = the fixed, safe server.';
-const REPLAY_TITLE = 'A replay shows each iteration in the mode it was recorded in: this follows it.';
-
-/** Tutorial (the seed's bugs, shown) or Safe (the fixed server); in a replay, as recorded, not a control. */
+/** Tutorial (the seed's bugs, shown) or Safe (the fixed server). */
 export function TutorialSwitch() {
   const send = useSend();
-  const replaying = useLabStore(selectReplaying);
   const tutorial = useLabStore((s) => s.engine?.fidelity === 'tutorial');
   const [shown, ask, drop] = useAsked(tutorial);
   const toggle = async (on: boolean): Promise<void> => {
@@ -22,13 +16,15 @@ export function TutorialSwitch() {
   };
   return (
     <div className="tutorial-switch">
-      <label className="switch" title={replaying ? REPLAY_TITLE : LIVE_TITLE}>
+      <label
+        className="switch"
+        title="Tutorial mode runs the seed as written: ignored send() results lose bytes, and a socket closed while readable crashes the writable loop (KeyError). Off = the fixed, safe server."
+      >
         <input
           type="checkbox"
           role="switch"
           checked={shown}
           aria-checked={shown}
-          disabled={replaying}
           onChange={(e) => void toggle(e.target.checked)}
         />
         <span className="switch-track" aria-hidden="true" />

@@ -52,6 +52,7 @@ export function OpenError() {
  */
 export function ReplayBar() {
   const replay = useLabStore((s) => s.replay);
+  const fidelity = useLabStore((s) => s.engine?.fidelity ?? 'safe');
   if (!replay) return null;
   const { source, info } = replay;
   return (
@@ -64,7 +65,12 @@ export function ReplayBar() {
     >
       <p className="replay-banner">
         <strong>Replay</strong> — no sockets: every panel shows {describe(info)}.
-        {info.ended && ENDINGS[info.ended] ? ` ${ENDINGS[info.ended]}` : ''}
+        {info.ended && ENDINGS[info.ended] ? ` ${ENDINGS[info.ended]}` : ''}{' '}
+        <span className="replay-fidelity" data-fidelity={fidelity}>
+          {fidelity === 'tutorial'
+            ? 'Here it ran in Tutorial mode: the seed’s bugs as written.'
+            : 'Here it ran in Safe mode: no byte lost.'}
+        </span>
       </p>
       {info.warnings.length > 0 && (
         <ul className="replay-warnings" aria-label="Problems with the file">

@@ -117,14 +117,20 @@ async function main(): Promise<void> {
   });
   try {
     if (want('token-refused')) await tokenRefused(browser);
-    for (const scheme of ['light', 'dark'] as const) {
-      if (!want(scheme === 'light' ? 'window' : 'window-dark')) continue;
+    // The same staged window: light and dark at the desktop app's size, and on a 1024 × 768 projector.
+    const windows = [
+      { name: 'window', scheme: 'light', viewport: { width: 1280, height: 800 } },
+      { name: 'window-dark', scheme: 'dark', viewport: { width: 1280, height: 800 } },
+      { name: 'window-projector', scheme: 'light', viewport: { width: 1024, height: 768 } },
+    ] as const;
+    for (const { name, scheme, viewport } of windows) {
+      if (!want(name)) continue;
       const shell = await startShell(root);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+      const page = await browser.newPage({ viewport, colorScheme: scheme });
       await page.goto(shell.url);
       await page.locator('[data-state="ready"]').waitFor();
       const clients = await stage(page, await freePort());
-      const path = join(out, scheme === 'light' ? 'window.png' : 'window-dark.png');
+      const path = join(out, `${name}.png`);
       await page.screenshot({ path });
       console.log(`wrote ${path}`);
       for (const client of clients) client.destroy();

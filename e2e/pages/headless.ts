@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Fidelity } from '../../shared/engine';
 import { openClient } from './tcp';
 
 const root = join(import.meta.dirname, '../..');
@@ -17,7 +18,7 @@ export async function headlessSession(
     clients = 2,
     messages = 5,
     fidelity = 'safe',
-  }: { clients?: number; messages?: number; fidelity?: string } = {},
+  }: { clients?: number; messages?: number; fidelity?: Fidelity } = {},
 ): Promise<{ log: string; recording: string }> {
   const log = join(dir, fidelity === 'safe' ? 'server.jsonl' : `server-${fidelity}.jsonl`);
   const recording = join(dir, fidelity === 'safe' ? 'headless.slrec.gz' : `headless-${fidelity}.slrec.gz`);

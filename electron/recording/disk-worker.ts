@@ -3,7 +3,7 @@
  * (record-lines.ts), puts them into gzip members and the members to the file. Everything a
  * recording costs beyond encoding happens here, off the engine's thread (a worker_threads
  * Worker, at idle priority: idle-thread.ts; or at a fair share, when it takes over from one
- * that other programs starved: writer.ts).
+ * that other programs starved: disk-queue.ts).
  */
 import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

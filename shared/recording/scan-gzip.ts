@@ -10,9 +10,9 @@ import { readBlockLines } from './block-lines';
 import type { Block, BlockContent, Catalog } from './catalog';
 import { inflateMember, inflatePrefix } from './inflate';
 import { splitLines } from './line-reader';
+import { parseLine } from './lines';
 import type { EndLine } from './format';
 import { decodeMemberHeader, MEMBER_FLAGS, MEMBER_HEADER_BYTES, type MemberInfo } from './gzip-blocks';
-import { endLineSchema } from './schema';
 
 interface Member {
   offset: number;
@@ -64,12 +64,8 @@ async function textOf(source: ByteSource, member: Member): Promise<string | null
 async function endOf(source: ByteSource, member: Member | undefined): Promise<EndLine | null> {
   if (!member) return null;
   const text = (await textOf(source, member))?.trimEnd() ?? '';
-  try {
-    const parsed = endLineSchema.safeParse(JSON.parse(text.slice(text.lastIndexOf('\n') + 1)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const last = parseLine(text.slice(text.lastIndexOf('\n') + 1), member.firstLine);
+  return last.ok && last.value?.type === 'end' ? last.value : null;
 }
 
 /** Decodes a block's members into its lines, records and start state. */

@@ -42,25 +42,31 @@ export class RecordEncoder {
 
   add(record: IterationRecord): void {
     this.reserve(record);
-    this.num(record.n);
-    this.num(record.at);
-    this.num(record.micros);
-    this.num(record.fidelity === 'safe' ? 0 : 1);
-    this.ids(record.inputs);
-    this.ids(record.outputs);
-    this.ids(record.sets.readable);
-    this.ids(record.sets.writable);
-    this.ids(record.sets.exceptional);
-    this.num(record.actions.length);
-    for (const action of record.actions) this.action(action);
-    this.ids(record.after.inputs);
-    this.ids(record.after.outputs);
-    this.num(record.after.queues.length);
-    for (const [id, messages, bytes] of record.after.queues) {
-      this.num(id);
-      this.num(messages);
-      this.num(bytes);
+    const out = this.numbers;
+    let at = this.length;
+    out[at] = record.n;
+    out[at + 1] = record.at;
+    out[at + 2] = record.micros;
+    out[at + 3] = record.fidelity === 'safe' ? 0 : 1;
+    at = this.ids(out, at + 4, record.inputs);
+    at = this.ids(out, at, record.outputs);
+    at = this.ids(out, at, record.sets.readable);
+    at = this.ids(out, at, record.sets.writable);
+    at = this.ids(out, at, record.sets.exceptional);
+    const { actions } = record;
+    out[at++] = actions.length;
+    for (let i = 0; i < actions.length; i++) at = this.action(out, at, actions[i] as Action);
+    at = this.ids(out, at, record.after.inputs);
+    at = this.ids(out, at, record.after.outputs);
+    const { queues } = record.after;
+    out[at++] = queues.length;
+    for (const [id, messages, bytes] of queues) {
+      out[at] = id;
+      out[at + 1] = messages;
+      out[at + 2] = bytes;
+      at += 3;
     }
+    this.length = at;
     this.records++;
   }
 
@@ -95,126 +101,125 @@ export class RecordEncoder {
    * not a walk of the table: this runs for every action the engine takes (measured: half the
    * cost of a generic walk), and RecordLines (record-lines.ts) reads it back by the table.
    */
-  private action(a: Action): void {
+  private action(out: Float64Array, at: number, a: Action): number {
     // Internalized strings compare by pointer: cheaper than a keyed lookup per action.
     const phase = a.phase;
     const code =
       phase === 'readable' ? 1 : phase === 'writable' ? 2 : phase === 'select' ? 0 : phase === 'user' ? 4 : 3;
     switch (a.kind) {
       case 'select':
-        this.num(K.select);
-        this.num(code);
-        this.ids(a.readable);
-        this.ids(a.writable);
-        this.ids(a.exceptional);
-        return;
+        out[at++] = K.select;
+        out[at++] = code;
+        at = this.ids(out, at, a.readable);
+        at = this.ids(out, at, a.writable);
+        at = this.ids(out, at, a.exceptional);
+        return at;
       case 'recv':
       case 'put':
       case 'get':
       case 'requeue':
-        this.num(
-          a.kind === 'recv' ? K.recv : a.kind === 'put' ? K.put : a.kind === 'get' ? K.get : K.requeue,
-        );
-        this.num(code);
-        this.num(a.id);
-        this.num(a.bytes);
-        return;
+        out[at++] =
+          a.kind === 'recv' ? K.recv : a.kind === 'put' ? K.put : a.kind === 'get' ? K.get : K.requeue;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.bytes;
+        return at;
       case 'send':
-        this.num(K.send);
-        this.num(code);
-        this.num(a.id);
-        this.num(a.sent);
-        this.num(a.of);
-        return;
+        out[at++] = K.send;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.sent;
+        out[at++] = a.of;
+        return at;
       case 'outputs-add':
       case 'eof':
       case 'inputs-remove':
-        this.num(a.kind === 'outputs-add' ? K['outputs-add'] : a.kind === 'eof' ? K.eof : K['inputs-remove']);
-        this.num(code);
-        this.num(a.id);
-        return;
+        out[at++] =
+          a.kind === 'outputs-add' ? K['outputs-add'] : a.kind === 'eof' ? K.eof : K['inputs-remove'];
+        out[at++] = code;
+        out[at++] = a.id;
+        return at;
       case 'outputs-remove':
         // One per message echoed: its reason by number, not as a string.
-        this.num(K['outputs-remove']);
-        this.num(code);
-        this.num(a.id);
-        this.num(a.reason === 'queue-empty' ? 0 : 1);
-        return;
+        out[at++] = K['outputs-remove'];
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.reason === 'queue-empty' ? 0 : 1;
+        return at;
       case 'skip':
-        this.num(K.skip);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.reason);
-        return;
+        out[at++] = K.skip;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.reason);
+        return at;
       case 'accept':
-        this.num(K.accept);
-        this.num(code);
-        this.num(a.id);
-        this.num(a.fd);
-        this.str(a.peer);
-        return;
+        out[at++] = K.accept;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.fd;
+        out[at++] = this.str(a.peer);
+        return at;
       case 'reject':
-        this.num(K.reject);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.peer);
-        this.num(a.limit);
-        return;
+        out[at++] = K.reject;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.peer);
+        out[at++] = a.limit;
+        return at;
       case 'close':
-        this.num(K.close);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.reason);
-        if (a.error === undefined) this.num(-1);
-        else this.str(a.error);
-        return;
+        out[at++] = K.close;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.reason);
+        out[at++] = a.error === undefined ? -1 : this.str(a.error);
+        return at;
       case 'raise':
-        this.num(K.raise);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.call);
-        this.str(a.exception);
-        this.str(a.errno);
-        return;
+        out[at++] = K.raise;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.call);
+        out[at++] = this.str(a.exception);
+        out[at++] = this.str(a.errno);
+        return at;
       case 'lost':
-        this.num(K.lost);
-        this.num(code);
-        this.num(a.id);
-        this.num(a.bytes);
-        this.str(a.why);
-        return;
+        out[at++] = K.lost;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.bytes;
+        out[at++] = this.str(a.why);
+        return at;
       case 'crash':
-        this.num(K.crash);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.exception);
-        this.str(a.detail);
-        return;
+        out[at++] = K.crash;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.exception);
+        out[at++] = this.str(a.detail);
+        return at;
       case 'fd-setsize':
-        this.num(K['fd-setsize']);
-        this.num(code);
-        this.num(a.id);
-        this.num(a.fd);
-        return;
+        out[at++] = K['fd-setsize'];
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.fd;
+        return at;
       case 'backpressure':
-        this.num(K.backpressure);
-        this.num(code);
-        this.num(a.id);
-        this.num(a.on ? 1 : 0);
-        this.str(a.reason);
-        return;
+        out[at++] = K.backpressure;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = a.on ? 1 : 0;
+        out[at++] = this.str(a.reason);
+        return at;
       case 'user-close':
-        this.num(K['user-close']);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.how);
-        return;
+        out[at++] = K['user-close'];
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.how);
+        return at;
       case 'halt':
-        this.num(K.halt);
-        this.num(code);
-        this.num(a.id);
-        this.str(a.reason);
-        return;
+        out[at++] = K.halt;
+        out[at++] = code;
+        out[at++] = a.id;
+        out[at++] = this.str(a.reason);
+        return at;
       default: {
         // Every kind is written above: one the engine gains fails typecheck here.
         const unwritten: never = a;
@@ -223,8 +228,9 @@ export class RecordEncoder {
     }
   }
 
-  private str(value: string): void {
-    this.num(this.strings.push(value) - 1);
+  /** A string's index in the batch's list of strings. */
+  private str(value: string): number {
+    return this.strings.push(value) - 1;
   }
 
   /**
@@ -232,15 +238,19 @@ export class RecordEncoder {
    * socket lists are frozen and shared until they change; select()'s sets are in the record
    * twice), `-1 - slot`: the list written from that slot of the ring of recent ones.
    */
-  private ids(list: readonly SocketId[]): void {
+  private ids(out: Float64Array, at: number, list: readonly SocketId[]): number {
     const recent = this.recent;
     for (let slot = 0; slot < RECENT_LISTS; slot++) {
-      if (recent[slot] === list) return this.num(-1 - slot);
+      if (recent[slot] === list) {
+        out[at] = -1 - slot;
+        return at + 1;
+      }
     }
     recent[this.nextSlot] = list;
     this.nextSlot = (this.nextSlot + 1) % RECENT_LISTS;
-    this.num(list.length);
-    for (const id of list) this.num(id);
+    out[at++] = list.length;
+    for (let i = 0; i < list.length; i++) out[at++] = list[i] as number;
+    return at;
   }
 
   /** Room for the whole record, reckoned once, so writing a number needs no check. */
@@ -257,9 +267,5 @@ export class RecordEncoder {
     const grown = sharedNumbers(Math.max(this.numbers.length * 2, this.length + need));
     grown.set(this.numbers.subarray(0, this.length));
     this.numbers = grown;
-  }
-
-  private num(value: number): void {
-    this.numbers[this.length++] = value;
   }
 }

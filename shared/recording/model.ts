@@ -239,7 +239,7 @@ export class Folder {
   }
 }
 
-/** The model as the engine's snapshot type. */
-export function snapshotOf(data: ModelData): EngineSnapshot {
-  return { ...data.engine, connections: [...data.connections.values()].map((c) => c.view) };
+/** Every open connection's view, in accept order: the snapshot's `connections`. */
+export function connectionViews(data: ModelData): ConnectionView[] {
+  return [...data.connections.values()].map((c) => c.view);
 }

@@ -5,12 +5,20 @@
  * no undo stack: any point is at most one block's records away from a known state.
  */
 import type { BreakpointWatch } from '../breakpoints';
-import type { Action, ConnectionDetail, EngineSnapshot, IterationRecord, SocketId } from '../engine';
+import type {
+  Action,
+  ConnectionDetail,
+  ConnectionView,
+  EngineOptions,
+  EngineSnapshot,
+  IterationRecord,
+  SocketId,
+} from '../engine';
 import { fail, ok, type Result } from '../result';
 import type { ByteSource } from './byte-source';
 import { BlockCache } from './block-cache';
 import type { BlockContent, Catalog } from './catalog';
-import { cloneModel, Folder, snapshotOf } from './model';
+import { cloneModel, connectionViews, Folder, type EngineFields } from './model';
 import { openCatalog } from './open';
 
 /** After iteration `n`, and `done` actions into the one that follows (0: halted before its select()). */
@@ -195,14 +203,33 @@ export class Replay {
   }
 
   frame(historySize: number): Frame {
-    const engine = snapshotOf(this.folder.data);
     const upcoming = this.upcoming;
-    if (this.done === 0 && upcoming) engine.pending = upcoming.sets;
     return {
-      engine,
+      engine: { ...this.engineFields(), connections: connectionViews(this.folder.data) },
       history: this.history(historySize),
       trail: upcoming && this.done > 0 ? upcoming.actions.slice(0, this.done) : [],
     };
+  }
+
+  /**
+   * The engine's state at the position without its connections: what a step's batch needs,
+   * without a view of every connection (a frame has those; at 10,000 connections they cost).
+   */
+  engineFields(): EngineFields {
+    const upcoming = this.upcoming;
+    const engine = { ...this.folder.data.engine };
+    if (this.done === 0 && upcoming) engine.pending = upcoming.sets;
+    return engine;
+  }
+
+  /** The recording's engine options (the header's, or the last snapshot's). */
+  get options(): EngineOptions {
+    return this.folder.data.engine.options;
+  }
+
+  /** Connection `id`'s view at the position, if it is open. */
+  connectionView(id: SocketId): ConnectionView | undefined {
+    return this.folder.data.connections.get(id)?.view;
   }
 
   /** The iterations finished before the position, newest last, from this block and the one before. */
@@ -220,7 +247,8 @@ export class Replay {
     if (!connection) return fail('NO_SUCH_CONNECTION', `There is no open connection #${id} at this point.`);
     const about = (a: Action) => a.kind !== 'select' && a.id === id;
     const history = this.history(Number.MAX_SAFE_INTEGER).flatMap((r) => r.actions.filter(about));
-    const trail = this.frame(0).trail.filter(about);
+    const upcoming = this.upcoming;
+    const trail = upcoming && this.done > 0 ? upcoming.actions.slice(0, this.done).filter(about) : [];
     const sizes = connection.queue ?? [];
     const listed = sizes.slice(0, 256);
     return ok({

@@ -16,7 +16,7 @@ import type { Action, EngineSnapshot, HaltView, IterationRecord, Mode } from '..
 import type { Position, Replay } from '../../../shared/recording/replay';
 import { fail, ok, type Result } from '../../../shared/result';
 import { MAX_PER_TICK, RecordedClock } from './player';
-import { replayDelta, replaySnapshot } from './replay-frames';
+import { replayDelta, replaySnapshot } from '../../../shared/recording/frames';
 import type { ReplayInfo } from './replay-info';
 import type { ResetListener } from './resettable';
 
@@ -51,7 +51,7 @@ export class ReplaySource implements LabApi {
     private readonly replay: Replay,
     readonly name: string,
   ) {
-    this.slowDelayMs = replay.frame(0).engine.options.slowDelayMs;
+    this.slowDelayMs = replay.options.slowDelayMs;
   }
 
   // The LabApi: what the window's controls send, answered from the file.
@@ -256,7 +256,7 @@ export class ReplaySource implements LabApi {
   }
 
   private options(): CommandResults['setOptions'] {
-    return { ...this.replay.frame(0).engine.options, slowDelayMs: this.slowDelayMs };
+    return { ...this.replay.options, slowDelayMs: this.slowDelayMs };
   }
 
   private frame() {
@@ -271,7 +271,7 @@ export class ReplaySource implements LabApi {
   }
 
   private historySize(): number {
-    return this.replay.frame(0).engine.options.historySize;
+    return this.replay.options.historySize;
   }
 
   /** After moving forward: a batch, or a fresh snapshot if the move crossed into another block. */

@@ -3,12 +3,12 @@
  * a jump, and the batch it applies after a step forward, exactly as the live host sends
  * them. The window cannot tell which it is looking at.
  */
-import type { LabDelta, LabSnapshot, Notice } from '../../../shared/contract';
-import type { Action, IterationRecord, Mode } from '../../../shared/engine';
-import { fleetDown } from '../../../shared/fleet';
-import { formatAction } from '../../../shared/format';
-import { MAX_BATCH_RECORDS } from '../../../shared/delta';
-import type { Replay } from '../../../shared/recording/replay';
+import type { LabDelta, LabSnapshot, Notice } from '../contract';
+import type { Action, IterationRecord, Mode } from '../engine';
+import { fleetDown } from '../fleet';
+import { formatAction } from '../format';
+import { MAX_BATCH_RECORDS } from '../delta';
+import type { Replay } from './replay';
 
 export const NO_FLEET_IN_REPLAY = fleetDown('is not part of a replay: a recording has no clients to run');
 
@@ -58,13 +58,19 @@ function noticesOf(records: IterationRecord[], stopOnCrash: boolean): Notice[] {
 /** The batch a step forward makes: what changed, the records it ran (the newest few, the rest counted). */
 export function replayDelta(replay: Replay, seq: number, mode: Mode, records: IterationRecord[]): LabDelta {
   const { changed, removed } = replay.takeChanges();
-  const { connections: all, ...engine } = replay.frame(0).engine;
-  const wanted = new Set(changed);
+  const engine = replay.engineFields();
+  // Only the changed connections' views, in id (accept) order, as the live host sends them.
+  const connections = changed
+    .sort((a, b) => a - b)
+    .flatMap((id) => {
+      const view = replay.connectionView(id);
+      return view ? [view] : [];
+    });
   const kept = records.slice(-MAX_BATCH_RECORDS);
   return {
     seq,
     engine: { ...engine, mode },
-    connections: all.filter((c) => wanted.has(c.id)),
+    connections,
     removed,
     iterations: kept,
     coalesced: records.length - kept.length,

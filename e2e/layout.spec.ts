@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
+import { ReplayPage } from './pages/ReplayPage';
 import { freePort } from './pages/tcp';
 
 /** The window on the screens it meets in a classroom: projectors at 1280 × 720 and 1024 × 768. */
@@ -15,6 +16,44 @@ const overlaps = (
   b: { x: number; y: number; width: number; height: number },
 ): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** "123 MiB · 1,234,567 iterations · machine busy" as the line shows it, a little longer than any real one. */
+const LONGEST_PROGRESS =
+  '123.4 MiB · 1,234,567 iterations · <span class="recording-busy">machine busy</span>';
+const LONGEST_SUMMARY = 'Stopped early · 12,345,678 iterations · 1023 MiB';
+
+/**
+ * Whether the counters span the server button's middle, measured at once (a string: e2e is
+ * type-checked without the DOM's types).
+ */
+const sameRowNow = `(() => {
+  const a = document.querySelector('[role="group"][aria-label="Counters"]').getBoundingClientRect();
+  const b = [...document.querySelectorAll('button')]
+    .find((button) => /^(Start|Stop) Server$/.test(button.textContent.trim()))
+    .getBoundingClientRect();
+  return a.top < b.top + b.height / 2 && a.bottom > b.top + b.height / 2;
+})()`;
+
+/**
+ * Runs `check` in the page with a copy of `selector` holding `html` in its place (the real one
+ * hidden, and back at once, in one task): the row as it would be, React's own nodes untouched.
+ */
+async function withStandIn(page: Page, selector: string, html: string, check: string): Promise<void> {
+  const held = await page.evaluate(`(() => {
+    const real = document.querySelector(${JSON.stringify(selector)});
+    const standIn = real.cloneNode(false);
+    standIn.innerHTML = ${JSON.stringify(html)};
+    real.after(standIn);
+    real.style.display = 'none';
+    try {
+      return ${check};
+    } finally {
+      standIn.remove();
+      real.style.display = '';
+    }
+  })()`);
+  expect(held, `${selector} as "${html}"`).toBe(true);
+}
+
 async function openLab(page: Page, testInfo: Parameters<Parameters<typeof test>[2]>[1]): Promise<LabPage> {
   const lab = new LabPage(page, testInfo);
   await lab.open();
@@ -25,10 +64,11 @@ async function openLab(page: Page, testInfo: Parameters<Parameters<typeof test>[
 test.describe('at 1280 × 720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
-  test('the server, recording and counters share the first toolbar row, started or not', async ({
+  test('the server, recording and counters share the first toolbar row, started or not, recording or not', async ({
     page,
   }, testInfo) => {
     const lab = await openLab(page, testInfo);
+    const replay = new ReplayPage(page);
     const counters = page.getByRole('group', { name: 'Counters' });
     const serverButton = page.getByRole('button', { name: /^(Start|Stop) Server$/ });
     const sameRow = async (): Promise<void> => {
@@ -40,7 +80,31 @@ test.describe('at 1280 × 720', () => {
     await sameRow();
     await lab.start(await freePort());
     await sameRow();
-    await lab.reset();
+
+    await replay.record.click();
+    await expect(replay.recordingProgress).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) · [\d,]+ iterations/);
+    await sameRow();
+    // The longest line a recording shows, a long session on a busy machine, in the real line's place.
+    await withStandIn(page, '.recording-progress', LONGEST_PROGRESS, sameRowNow);
+
+    await replay.stopRecording.click();
+    await expect(replay.lastRecording).toHaveText(/^Saved · [\d,]+ iterations · [\d.]+ (B|KiB|MiB|GiB)▾$/);
+    await sameRow();
+    await withStandIn(page, '.recording-summary-text', LONGEST_SUMMARY, sameRowNow);
+    // Its details and actions a click away, over the window, not in the row.
+    await replay.showLastRecording();
+    await expect(replay.lastRecordingPanel).toContainText(/socket-lab-[\d-]+\.slrec\.gz/);
+    await expect(replay.download).toBeVisible();
+    await expect(
+      replay.lastRecordingPanel.getByRole('button', { name: /^Open socket-lab-.* as a replay$/ }),
+    ).toBeVisible();
+    await sameRow();
+    await page.keyboard.press('Escape');
+    await expect(replay.lastRecordingPanel).toBeHidden();
+
+    await lab.reset(); // the server stopped, the last recording still shown
+    await expect(replay.lastRecording).toBeVisible();
+    await sameRow();
   });
 });
 

@@ -52,6 +52,8 @@ test('record a live session with clients; the replay steps forward and back thro
   await readyToStep();
   await replay.record.click();
   await expect(replay.stopRecording).toBeVisible();
+  await expect(replay.recordingProgress).toBeVisible();
+  await expectAccessible(page, 'recording');
   // What the live window shows: before the first step, after each Step, after each Step action.
   const live: WindowState[] = [await replay.state()];
   const iteration = async (): Promise<number> => Number(await lab.counters.getAttribute('data-iteration'));
@@ -78,7 +80,9 @@ test('record a live session with clients; the replay steps forward and back thro
   await replay.stopRecording.click();
   await expect(replay.record).toBeVisible();
 
-  // The file, as a user gets it: downloaded, then opened with Open recording….
+  // The file, as a user gets it: downloaded (from the last recording's panel), then opened with Open recording….
+  await replay.showLastRecording();
+  await expectAccessible(page, 'last recording shown');
   const download = page.waitForEvent('download');
   await replay.download.click();
   const file = join(dir, (await download).suggestedFilename());

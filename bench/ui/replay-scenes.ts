@@ -53,6 +53,7 @@ export async function replayScenes(
     await page.getByLabel('Recording so far').filter({ hasNotText: /^0 B/ }).waitFor();
     if (want('record')) await shoot(page, join(out, 'record.png'));
     await page.getByRole('button', { name: 'Stop recording' }).click();
+    await page.getByRole('button', { name: /^Last recording: / }).click();
     await page.getByRole('button', { name: /^Open socket-lab-/ }).click();
     await page.getByRole('region', { name: 'Replay' }).waitFor();
     // Step to a busy moment: three sockets with queues in outputs.

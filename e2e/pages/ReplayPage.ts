@@ -34,6 +34,10 @@ export class ReplayPage {
   readonly record: Locator;
   readonly stopRecording: Locator;
   readonly recordingProgress: Locator;
+  /** The line under Record after a recording ("Saved · 25 iterations · 1.3 KiB ▾"): it opens the panel. */
+  readonly lastRecording: Locator;
+  /** The last recording's name, folder, Download (or Show in folder) and Open. */
+  readonly lastRecordingPanel: Locator;
   readonly download: Locator;
   readonly openButton: Locator;
   readonly fileInput: Locator;
@@ -53,7 +57,9 @@ export class ReplayPage {
     this.record = page.getByRole('button', { name: 'Record', exact: true });
     this.stopRecording = page.getByRole('button', { name: 'Stop recording' });
     this.recordingProgress = page.getByLabel('Recording so far');
-    this.download = page.getByRole('link', { name: 'Download' });
+    this.lastRecording = page.getByRole('button', { name: /^Last recording: / });
+    this.lastRecordingPanel = page.getByRole('region', { name: 'Last recording' });
+    this.download = this.lastRecordingPanel.getByRole('link', { name: 'Download' });
     this.openButton = page.getByRole('button', { name: 'Open recording…' });
     this.fileInput = page.getByTestId('recording-file');
     this.bar = page.getByRole('region', { name: 'Replay' });
@@ -67,6 +73,12 @@ export class ReplayPage {
     this.stepBack = page.getByRole('button', { name: 'Step back' });
     this.stepActionBack = page.getByRole('button', { name: 'Step action back' });
     this.notOpened = page.getByRole('alert', { name: 'Recording not opened' });
+  }
+
+  /** Opens the last recording's panel (its line under Record), where Download and Open are. */
+  async showLastRecording(): Promise<void> {
+    await this.lastRecording.click();
+    await expect(this.lastRecordingPanel).toBeVisible();
   }
 
   /** Open recording… and the file chooser, as a user picks a file. */

@@ -48,8 +48,8 @@ export function Toolbar() {
         {!replay && (watching ? <ProgramControls /> : <ServerControls />)}
         {!replay && !watching && <ProgramMenu />}
         <div className="recording-controls">
-          {!replay && <RecordControls />}
-          <OpenRecording />
+          {/* A replay records nothing: Open recording… alone. */}
+          {replay ? <OpenRecording /> : <RecordControls open={<OpenRecording />} />}
         </div>
         <Counters />
       </div>

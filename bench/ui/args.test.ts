@@ -27,8 +27,8 @@ describe('bench:ui arguments', () => {
     expect(parseUiBenchArgs(['--fast'])).toEqual({ error: 'Unknown option --fast.' });
   });
 
-  it('raises the connection limit and the backlog only past the default run', () => {
-    expect(optionsFor(1000, 20)).toBeNull();
+  it("raises the backlog for the load's waves, and the connection limit past the default", () => {
+    expect(optionsFor(1000, 20)).toEqual({ backlog: 1024 });
     expect(optionsFor(10_000, 20)).toEqual({ maxConnections: 10_020, backlog: 1024 });
   });
 });

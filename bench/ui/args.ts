@@ -55,14 +55,14 @@ export function parseUiBenchArgs(
 }
 
 /**
- * Engine options the run needs beyond the seed's: room for every connection and the probes
- * past the default limit, and a backlog that admits them in seconds rather than SYN retries.
- * Null at the default size, which runs with the seed's options.
+ * Engine options the run needs beyond the seed's: a backlog that admits the load's waves of 50
+ * in one go rather than at their SYN retries (listen(5) keeps 44 of each waiting, as the seed's
+ * would), and past the default size, room for every connection and the probes.
  */
 export function optionsFor(
   connections: number,
   probes: number,
-): { maxConnections: number; backlog: number } | null {
-  if (connections + probes <= DEFAULT_OPTIONS.maxConnections && connections <= 1000) return null;
-  return { maxConnections: Math.max(DEFAULT_OPTIONS.maxConnections, connections + probes), backlog: 1024 };
+): { backlog: number; maxConnections?: number } {
+  if (connections + probes <= DEFAULT_OPTIONS.maxConnections) return { backlog: 1024 };
+  return { maxConnections: connections + probes, backlog: 1024 };
 }

@@ -110,10 +110,8 @@ async function main(): Promise<void> {
     await page.locator('[data-state="ready"]').waitFor();
     const port = await freePort();
     const options = optionsFor(CONNECTIONS, PROBES);
-    if (options) {
-      await labCommand(shell.url, 'setOptions', options);
-      console.log(`engine options: ${JSON.stringify(options)}`);
-    }
+    await labCommand(shell.url, 'setOptions', options);
+    console.log(`engine options: ${JSON.stringify(options)}`);
     await page.getByRole('textbox', { name: 'Port' }).fill(String(port));
     await page.getByRole('button', { name: 'Start Server' }).click();
     await page.getByRole('button', { name: 'Stop Server' }).waitFor();

@@ -20,6 +20,8 @@ function replies(ws: WebSocket): WireReply[] {
 describe('requests past the in-flight cap', () => {
   it('are refused at once with their own id, and every request gets exactly one reply', async () => {
     const ws = await wsClient(t.shell.port, t.shell.token);
+    // A backlog that admits 100 clients at once (listen(5) would keep most waiting for SYN retries).
+    await call(ws, 98, 'setOptions', { backlog: 511 });
     const started = await call(ws, 0, 'startServer', { host: '127.0.0.1', port: 0 });
     const port = started.result.ok ? (started.result.value as { port: number }).port : 0;
     // Enough state that snapshot replies outgrow the kernel's socket buffers, so replies wait.

@@ -39,6 +39,8 @@ describe('the bridge send budget', () => {
   it('a client that stops reading and keeps asking for snapshots: the shell stays within +100 MiB, another client is served, and the reader is told why it was dropped', async () => {
     const shell = await shellProcess();
     const served = await wsClient(shell.port, shell.token);
+    // A backlog that admits 100 clients at once (listen(5) would keep most waiting for SYN retries).
+    await call(served, 98, 'setOptions', { backlog: 511 });
     const started = await call(served, 1, 'startServer', { host: '127.0.0.1', port: 0 });
     const port = started.result.ok ? (started.result.value as { port: number }).port : 0;
     // State worth snapshotting: each snapshot is hundreds of KiB.

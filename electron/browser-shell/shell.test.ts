@@ -138,6 +138,7 @@ describe('browser shell static files', () => {
 describe('reconnecting', () => {
   it('a new connection mid-run gets a full snapshot; the engine connections are untouched', async () => {
     const first = await client();
+    await call(first, 98, 'setOptions', { backlog: 511 }); // twenty at once, none past listen()'s queue
     const started = await call(first, 1, 'startServer', { host: '127.0.0.1', port: 0 });
     const port = started.result.ok ? (started.result.value as { port: number }).port : 0;
     const sockets = await connectClients(port, 20);

@@ -34,12 +34,14 @@ export interface ListenerHooks {
 /**
  * The listening socket and its accept queue, as `listen(backlog)` bounds it on Linux.
  *
- * Node accepts every connection at once (its own backlog is 511); `pauseOnConnect`
- * leaves each one unread. The first backlog + 1 wait in the accept queue, which
- * makes the listening socket readable; the rest wait as the kernel would make
- * them: each tries again at its next SYN retry and joins if the queue has room
- * then. Their clients' connect() has already returned here, where the kernel's
- * would still be retrying (see the README); their bytes wait either way.
+ * Node takes every connection the kernel holds (its own backlog is 511), one per turn
+ * of its loop (libuv accepts once per poll since 1.45); `pauseOnConnect` leaves each
+ * one unread. The first backlog + 1 wait in the accept queue, which makes the
+ * listening socket readable; the rest wait as the kernel would make them: each tries
+ * again at its next SYN retry and joins if the queue has room then. Their clients'
+ * connect() has already returned here, where the kernel's would still be retrying
+ * (see the README); their bytes wait either way. A burst the kernel took at once
+ * reaches Node over several turns: the loop lets it land before select() (`arrivals`).
  */
 export class Listener {
   readonly server: net.Server;
@@ -49,11 +51,17 @@ export class Listener {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDueAt = Infinity;
   backlog: number;
+  /**
+   * Connections Node has handed over so far. One more since a look means a burst may still be
+   * landing, a turn at a time: select-server.ts lets it land before select().
+   */
+  arrivals = 0;
 
   constructor(private readonly hooks: ListenerHooks) {
     this.backlog = hooks.backlog;
     this.server = net.createServer({ pauseOnConnect: true, allowHalfOpen: true });
     this.server.on('connection', (socket) => {
+      this.arrivals++;
       if (this.hooks.admit && !this.hooks.admit()) return void socket.resetAndDestroy();
       // A peer may reset before accept(); the error surfaces once the loop reads it.
       socket.on('error', () => {});

@@ -174,6 +174,26 @@ describe('accept', () => {
     for (let i = 0; i < 6; i++) expect(kinds(await step())).toEqual(['select', 'accept']);
     expect(clients).toHaveLength(20);
   });
+
+  it('listen(5) in Run mode: a burst lands whole before select(), so the queue fills and fourteen wait, as in the seed', async () => {
+    // The kernel takes the twenty at once; Node hands them over one per turn of its loop. Were
+    // each select() to accept as they trickle in, the queue would never fill and nobody would
+    // wait for a SYN retry: the tutorial's listen(5) would not show in Run mode.
+    const { server, port } = await startEngine({ backlog: 5 }, 'safe');
+    const views: { queued: number; waiting: number }[] = [];
+    server.on('iteration', (record) => {
+      if (record.actions.some((a) => a.kind === 'accept')) {
+        const { queued, waiting } = server.snapshot().listener;
+        views.push({ queued, waiting });
+      }
+    });
+    const clients = await Promise.all(Array.from({ length: 20 }, () => connect(port)));
+    await waitFor(server, () => server.snapshot().connections.length === 6, 'the six in the queue accepted');
+    // The first accept() found the six and took one; the other fourteen wait for their retry.
+    expect(views.slice(0, 6)).toEqual([5, 4, 3, 2, 1, 0].map((queued) => ({ queued, waiting: 14 })));
+    expect(server.snapshot().listener.nextRetryAt).not.toBeNull();
+    expect(clients).toHaveLength(20);
+  });
 });
 
 describe('descriptors', () => {

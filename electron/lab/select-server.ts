@@ -57,6 +57,9 @@ export class SelectServer {
   private readonly breakpoints = new Breakpoints();
   /** The iteration under way, so a breakpoint's halt is recorded in it. */
   private openRecord: IterationRecord | null = null;
+  /** The listener's arrivals at the last look, and since when a burst has held select() up. */
+  private arrivalsSeen = 0;
+  private burstSince: number | null = null;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -77,6 +80,7 @@ export class SelectServer {
       steppable: () => this.steppable(),
       open: (loop) => this.open(loop),
       onIteration: (listener) => this.events.on('iteration', listener),
+      landing: () => this.landing(),
     });
   }
 
@@ -108,6 +112,8 @@ export class SelectServer {
     this.loop.fidelity = this.fidelity;
     this.recorder.reset();
     this.tally.reset();
+    this.arrivalsSeen = 0;
+    this.burstSince = null;
     this.runs++;
     const bound = listener.address();
     const address = `${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
@@ -167,7 +173,7 @@ export class SelectServer {
 
   /** Resolves once Node's event loop has polled the sockets since the call (stepping.ts). */
   settled(): Promise<void> {
-    return settled();
+    return settled(() => this.landing());
   }
 
   /**
@@ -357,10 +363,36 @@ export class SelectServer {
   private tick(): void {
     const loop = this.loop;
     if (!loop || this.mode === 'step') return;
+    if (!this.recorder.isOpen && this.landing()) return this.wake();
     if (!this.recorder.isOpen && !this.open(loop).ok) return;
     if (this.breakpoints.armed) this.runWatched(loop);
     else this.recorder.runToEnd(loop);
     this.wake();
+  }
+
+  /**
+   * True while a burst of connections is still landing: the kernel took them at once, but Node
+   * hands them over one per turn of its loop (libuv accepts once per poll). A select() in the
+   * middle would find an accept queue the kernel never held, short, with nobody waiting past
+   * it; and each accept() would make room for the next arrival, which in the kernel found the
+   * queue full and waits for its SYN retry: `listen(5)` under 20 clients at once would fill in
+   * the seed and not here. So while connections arrived since the last look, select() waits a
+   * turn: a lone connection costs one turn, a burst of a thousand a few milliseconds. Never
+   * more than MAX_BURST_MS in a row, so clients that connect without pause cannot hold up
+   * the loop that serves the others.
+   */
+  private landing(): boolean {
+    const listener = this.loop?.listener;
+    if (!listener) return false;
+    const arrived = listener.arrivals !== this.arrivalsSeen;
+    this.arrivalsSeen = listener.arrivals;
+    const now = performance.now();
+    this.burstSince ??= now;
+    if (!arrived || now - this.burstSince > MAX_BURST_MS) {
+      this.burstSince = null;
+      return false;
+    }
+    return true;
   }
 
   /** Run until: the open iteration action by action, halting once the pass whose action met the breakpoint is done. */
@@ -387,6 +419,9 @@ export class SelectServer {
     this.events.emit('notice', { level, code, message, at: Date.now() });
   }
 }
+
+/** The longest a burst of connections may hold up select() (see `landing`). */
+const MAX_BURST_MS = 10;
 
 /** The listening socket's view while the server is stopped. */
 const idleListener = (backlog: number): ListenerView => ({

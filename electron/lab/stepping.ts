@@ -12,16 +12,24 @@ export interface SteppingHost {
   open(loop: SelectLoop): Result<null>;
   /** Calls `listener` with each iteration closed until the returned function is called. */
   onIteration(listener: (record: IterationRecord) => void): () => void;
+  /** True while a burst of connections is still reaching the engine (SelectServer). */
+  landing(): boolean;
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Resolves once Node's event loop has polled the sockets since the call: from then
  * on the engine knows what the kernel held at the call (its select() would say so).
  * Two turns, because a call made while Node delivers I/O is followed by the end of
- * that same poll, not a new one.
+ * that same poll, not a new one. Then, while `landing()` says connections still come in
+ * (Node accepts one per turn what the kernel took at once; it bounds the wait), a turn more.
  */
-export function settled(): Promise<void> {
-  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+export async function settled(landing: () => boolean = () => false): Promise<void> {
+  landing();
+  await nextTurn();
+  await nextTurn();
+  while (landing()) await nextTurn();
 }
 
 /**
@@ -75,7 +83,7 @@ export class Stepping {
 
   /** The loop, once Node has polled since the call, so select() answers what the kernel holds. */
   private async steppableAfterPoll(): Promise<Result<SelectLoop>> {
-    await settled();
+    await settled(() => this.host.landing());
     return this.host.steppable();
   }
 }

@@ -80,7 +80,7 @@ export class SelectServer {
       steppable: () => this.steppable(),
       open: (loop) => this.open(loop),
       onIteration: (listener) => this.events.on('iteration', listener),
-      landing: () => this.landing(),
+      landing: () => this.landing(MAX_STEP_BURST_MS),
     });
   }
 
@@ -173,7 +173,7 @@ export class SelectServer {
 
   /** Resolves once Node's event loop has polled the sockets since the call (stepping.ts). */
   settled(): Promise<void> {
-    return settled(() => this.landing());
+    return settled(() => this.landing(MAX_STEP_BURST_MS));
   }
 
   /**
@@ -363,7 +363,7 @@ export class SelectServer {
   private tick(): void {
     const loop = this.loop;
     if (!loop || this.mode === 'step') return;
-    if (!this.recorder.isOpen && this.landing()) return this.wake();
+    if (!this.recorder.isOpen && this.landing(MAX_BURST_MS)) return this.wake();
     if (!this.recorder.isOpen && !this.open(loop).ok) return;
     if (this.breakpoints.armed) this.runWatched(loop);
     else this.recorder.runToEnd(loop);
@@ -378,17 +378,18 @@ export class SelectServer {
    * queue full and waits for its SYN retry: `listen(5)` under 20 clients at once would fill in
    * the seed and not here. So while connections arrived since the last look, select() waits a
    * turn: a lone connection costs one turn, a burst of a thousand a few milliseconds. Never
-   * more than MAX_BURST_MS in a row, so clients that connect without pause cannot hold up
-   * the loop that serves the others.
+   * more than `limitMs` in a row: in Run mode, so clients that connect without pause cannot
+   * hold up the loop that serves the others; in Step mode, a busier machine's turns are slower
+   * and nobody is being served while the loop is halted, so the wait may be longer.
    */
-  private landing(): boolean {
+  private landing(limitMs: number): boolean {
     const listener = this.loop?.listener;
     if (!listener) return false;
     const arrived = listener.arrivals !== this.arrivalsSeen;
     this.arrivalsSeen = listener.arrivals;
     const now = performance.now();
     this.burstSince ??= now;
-    if (!arrived || now - this.burstSince > MAX_BURST_MS) {
+    if (!arrived || now - this.burstSince > limitMs) {
       this.burstSince = null;
       return false;
     }
@@ -420,8 +421,9 @@ export class SelectServer {
   }
 }
 
-/** The longest a burst of connections may hold up select() (see `landing`). */
+/** The longest a burst of connections may hold up select() in Run mode, and before a Step (see `landing`). */
 const MAX_BURST_MS = 10;
+const MAX_STEP_BURST_MS = 250;
 
 /** The listening socket's view while the server is stopped. */
 const idleListener = (backlog: number): ListenerView => ({

@@ -80,6 +80,16 @@ test('the options panel open', async ({ page }) => {
   await expectAccessible(page, 'options panel open');
 });
 
+test("the desktop app's Programs panel open", async ({ page }) => {
+  // The desktop app's toolbar (labDesktop set by its preload), on this browser shell.
+  await page.addInitScript('window.labDesktop = {}');
+  await lab.open();
+  await page.getByRole('button', { name: 'Programs' }).click();
+  await expect(page.getByRole('region', { name: 'Programs' })).toBeVisible();
+  await expectAccessible(page, 'programs panel open');
+  await page.keyboard.press('Escape');
+});
+
 test('Step action halfway through an iteration, then a past iteration picked', async ({ page }) => {
   const port = await freePort();
   await lab.start(port);

@@ -106,6 +106,49 @@ test.describe('at 1280 × 720', () => {
     await expect(replay.lastRecording).toBeVisible();
     await sameRow();
   });
+
+  test('the desktop app: its two program actions behind one Programs button, so the counters keep the first row', async ({
+    page,
+  }, testInfo) => {
+    // The renderer shows the desktop app's toolbar when the preload's labDesktop is there; with no
+    // window.lab beside it, the page still talks to this browser shell.
+    await page.addInitScript('window.labDesktop = {}');
+    const lab = await openLab(page, testInfo);
+    const replay = new ReplayPage(page);
+    const counters = page.getByRole('group', { name: 'Counters' });
+    const serverButton = page.getByRole('button', { name: /^(Start|Stop) Server$/ });
+    const programs = page
+      .getByRole('group', { name: 'Real programs' })
+      .getByRole('button', { name: 'Programs' });
+    const panel = page.getByRole('region', { name: 'Programs' });
+    const sameRow = async (): Promise<void> => {
+      const [a, b] = [await box(counters), await box(serverButton)];
+      expect(a.y).toBeLessThan(b.y + b.height / 2);
+      expect(a.y + a.height).toBeGreaterThan(b.y + b.height / 2);
+    };
+    await sameRow();
+    // Both actions a click away, over the window, not in the row.
+    await programs.click();
+    await expect(panel.getByRole('button', { name: 'Run the original' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Watch a program…' })).toBeVisible();
+    await sameRow();
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await expect(programs).toBeFocused();
+
+    await lab.start(await freePort());
+    await sameRow();
+    await replay.record.click();
+    await expect(replay.recordingProgress).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) · [\d,]+ iterations/);
+    await sameRow();
+    await withStandIn(page, '.recording-progress', LONGEST_PROGRESS, sameRowNow);
+    await replay.stopRecording.click();
+    await expect(replay.lastRecording).toBeVisible();
+    await sameRow();
+    await withStandIn(page, '.recording-summary-text', LONGEST_SUMMARY, sameRowNow);
+    await lab.reset();
+    await sameRow();
+  });
 });
 
 test.describe('at 1024 × 768', () => {

@@ -36,6 +36,28 @@ test('the browser shell runs no programs unless started with --allow-run, and sa
   await expect(lab.startServer).toBeVisible();
 });
 
+test('the desktop app keeps both actions in its Programs panel: a click on the row runs one, and a refusal shows beside Programs', async ({
+  page,
+}, info) => {
+  // The desktop app's toolbar (labDesktop set by its preload), on this browser shell.
+  await page.addInitScript('window.labDesktop = {}');
+  const lab = new LabPage(page, info);
+  await lab.open();
+  const group = page.getByRole('group', { name: 'Real programs' });
+  const programs = group.getByRole('button', { name: 'Programs' });
+  await programs.click();
+  const panel = page.getByRole('region', { name: 'Programs' });
+  await expect(panel.getByRole('button', { name: 'Watch a program…' })).toBeVisible();
+  // What it does, under its name, is part of the row: the button stretches over it.
+  const what = await panel.getByText(/^Run the tutorial's server itself/).boundingBox();
+  if (!what) throw new Error('the description has no box');
+  await page.mouse.click(what.x + what.width / 2, what.y + what.height / 2);
+  await expect(panel).toBeHidden();
+  await expect(programs).toBeFocused();
+  await expect(group.getByRole('alert').filter({ hasText: 'This shell runs no programs' })).toBeVisible();
+  await expect(lab.startServer).toBeVisible();
+});
+
 test('Run the original: the seed itself, traced — its real loop in the window, then its real crash and traceback', async ({
   page,
 }, info) => {

@@ -1,8 +1,75 @@
+import { useCallback, useId, useRef, useState } from 'react';
 import { useSend } from '../store/commands';
+import { Popover } from '../teaching/Popover';
 import { CommandError } from './CommandError';
 import { KeepFocusButton } from './KeepFocusButton';
 
 const WATCH = ['watchProgram'] as const;
+
+const ORIGINAL =
+  "Run the tutorial's server itself (python3, traced) and watch its real select() loop, crash and all";
+const CHOOSE = 'Pick a Python program of yours and watch its select(), poll() or epoll() loop';
+
+/**
+ * The desktop app's two actions behind one small button, so the toolbar's first row keeps its
+ * counters at 1280 px: a panel with each action and what it does, in words rather than a tooltip.
+ */
+function ProgramsPanel() {
+  const send = useSend();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  // Stable: the panel moves focus into itself each time this changes.
+  const close = useCallback(() => setOpen(false), []);
+  const run = (program: 'original' | 'choose'): void => {
+    setOpen(false);
+    button.current?.focus();
+    void send('watchProgram', { program });
+  };
+  // The action's name is the button's; what it does is read after it, and a click anywhere on
+  // the row runs it (the button stretches over the row: see .program-action in layout.css).
+  const action = (program: 'original' | 'choose', name: string, what: string) => (
+    <li className="program-action">
+      <button
+        type="button"
+        className="program-action-name"
+        aria-describedby={`${id}-${program}`}
+        onClick={() => run(program)}
+      >
+        {name}
+      </button>
+      <p className="program-action-what" id={`${id}-${program}`}>
+        {what}
+      </p>
+    </li>
+  );
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn btn-small program-menu-button"
+        aria-expanded={open}
+        aria-controls={id}
+        title="A real program in the engine's place: the tutorial's own server, or one of yours"
+        onClick={() => setOpen(!open)}
+      >
+        Programs
+        <span className="program-menu-chevron" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <Popover id={id} label="Programs" onClose={close} returnTo={button}>
+          <ul className="program-actions">
+            {action('original', 'Run the original', ORIGINAL)}
+            {action('choose', 'Watch a program…', CHOOSE)}
+          </ul>
+        </Popover>
+      )}
+    </>
+  );
+}
 
 /**
  * Real programs in the engine's place: the seed itself, run by python3 under the tracer,
@@ -15,20 +82,15 @@ export function ProgramMenu() {
   const canPick = window.labDesktop !== undefined;
   return (
     <div className="program-menu" role="group" aria-label="Real programs">
-      <KeepFocusButton
-        className="btn btn-small"
-        title="Run the tutorial's server itself (python3, traced) and watch its real select() loop, crash and all"
-        onClick={() => void send('watchProgram', { program: 'original' })}
-      >
-        Run the original
-      </KeepFocusButton>
-      {canPick && (
+      {canPick ? (
+        <ProgramsPanel />
+      ) : (
         <KeepFocusButton
           className="btn btn-small"
-          title="Pick a Python program of yours and watch its select(), poll() or epoll() loop"
-          onClick={() => void send('watchProgram', { program: 'choose' })}
+          title={ORIGINAL}
+          onClick={() => void send('watchProgram', { program: 'original' })}
         >
-          Watch a program…
+          Run the original
         </KeepFocusButton>
       )}
       <CommandError commands={WATCH} />

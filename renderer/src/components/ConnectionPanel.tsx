@@ -63,9 +63,9 @@ function ListenerDetail() {
         <code>listen({backlog})</code> lets at most {backlog + 1} connections wait there, as Linux does. A
         client that finds it full has its SYN dropped and tries again after 1 s, 3 s, 7 s, 15 s, 31 s and 63
         s, then gives up: {waiting} waiting for a retry now
-        {listener.nextRetryAt !== null ? <RetryIn at={listener.nextRetryAt} /> : null}. (Node accepts every
-        connection at once, so here their <code>connect()</code> has already returned; the lab holds them back
-        as the kernel would.)
+        {listener.nextRetryAt !== null ? <RetryIn at={listener.nextRetryAt} /> : null}. (Node takes every
+        connection the kernel offers, so here their <code>connect()</code> has already returned; the lab holds
+        them back as the kernel would.)
       </p>
     </div>
   );

@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useSend } from '../store/commands';
-import { Popover } from '../teaching/Popover';
+import { Menu, useMenu } from '../teaching/Menu';
 import { CommandError } from './CommandError';
 import { KeepFocusButton } from './KeepFocusButton';
 
@@ -16,14 +16,11 @@ const CHOOSE = 'Pick a Python program of yours and watch its select(), poll() or
  */
 function ProgramsPanel() {
   const send = useSend();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const menu = useMenu();
   const id = useId();
-  // Stable: the panel moves focus into itself each time this changes.
-  const close = useCallback(() => setOpen(false), []);
   const run = (program: 'original' | 'choose'): void => {
-    setOpen(false);
-    button.current?.focus();
+    menu.close();
+    menu.button.current?.focus();
     void send('watchProgram', { program });
   };
   // The action's name is the button's; what it does is read after it, and a click anywhere on
@@ -44,30 +41,19 @@ function ProgramsPanel() {
     </li>
   );
   return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        className="btn btn-small program-menu-button"
-        aria-expanded={open}
-        aria-controls={id}
-        title="A real program in the engine's place: the tutorial's own server, or one of yours"
-        onClick={() => setOpen(!open)}
-      >
-        Programs
-        <span className="program-menu-chevron" aria-hidden="true">
-          ▾
-        </span>
-      </button>
-      {open && (
-        <Popover id={id} label="Programs" onClose={close} returnTo={button}>
-          <ul className="program-actions">
-            {action('original', 'Run the original', ORIGINAL)}
-            {action('choose', 'Watch a program…', CHOOSE)}
-          </ul>
-        </Popover>
-      )}
-    </>
+    <Menu
+      id={id}
+      label="Programs"
+      title="A real program in the engine's place: the tutorial's own server, or one of yours"
+      buttonClass="btn btn-small program-menu-button"
+      chevron
+      {...menu}
+    >
+      <ul className="program-actions">
+        {action('original', 'Run the original', ORIGINAL)}
+        {action('choose', 'Watch a program…', CHOOSE)}
+      </ul>
+    </Menu>
   );
 }
 

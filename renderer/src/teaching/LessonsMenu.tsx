@@ -13,10 +13,10 @@ const MAX_FILE_BYTES = 512 * 1024;
 /** The Lessons button: the lessons that ship with the lab, and `Open lesson file…` for a teacher's own. */
 export function LessonsMenu() {
   const api = useLabApi();
-  const { open, setOpen, button } = useMenu();
+  const menu = useMenu();
   const [error, setError] = useState<string | null>(null);
   const play = (file: string, lesson: Lesson): void => {
-    setOpen(false);
+    menu.close();
     setError(null);
     useLabStore.getState().playLesson({ file, lesson, index: 0 });
     const first = lesson.steps[0];
@@ -42,10 +42,8 @@ export function LessonsMenu() {
       id="lessons-list"
       label="Lessons"
       title="Lessons: the seed from one client to its bugs, step by step"
-      open={open}
-      setOpen={setOpen}
-      button={button}
-      after={!open && alert}
+      {...menu}
+      after={!menu.open && alert}
     >
       <ul className="menu-list">
         {SHIPPED_LESSONS.map(({ file, parsed }) => (

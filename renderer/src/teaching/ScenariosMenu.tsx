@@ -8,10 +8,10 @@ import { startScenario } from './scenario-run';
 export function ScenariosMenu() {
   const api = useLabApi();
   const busy = useLabStore((s) => s.scenarioBusy);
-  const { open, setOpen, button } = useMenu();
+  const menu = useMenu();
   const run = (id: (typeof SCENARIOS)[number]['id']): void => {
-    setOpen(false);
-    button.current?.focus();
+    menu.close();
+    menu.button.current?.focus();
     void startScenario(api, id);
   };
   return (
@@ -19,9 +19,7 @@ export function ScenariosMenu() {
       id="scenarios-list"
       label="Scenarios"
       title="Set up a situation with one click: every bug of the seed, and the kernel's limits"
-      open={open}
-      setOpen={setOpen}
-      button={button}
+      {...menu}
     >
       <ul className="menu-list">
         {SCENARIOS.map((s) => (

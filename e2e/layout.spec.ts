@@ -61,6 +61,34 @@ async function openLab(page: Page, testInfo: Parameters<Parameters<typeof test>[
   return lab;
 }
 
+/** Checks the counters share the Start/Stop Server button's row. */
+function sameRowCheck(page: Page): () => Promise<void> {
+  const counters = page.getByRole('group', { name: 'Counters' });
+  const serverButton = page.getByRole('button', { name: /^(Start|Stop) Server$/ });
+  return async () => {
+    const [a, b] = [await box(counters), await box(serverButton)];
+    // One row: the counters' box spans the button's middle, as it would not on a line of its own.
+    expect(a.y).toBeLessThan(b.y + b.height / 2);
+    expect(a.y + a.height).toBeGreaterThan(b.y + b.height / 2);
+  };
+}
+
+/** Records, then stops: the row holds while recording and after, with the longest lines each shows. */
+async function recordKeepsRow(page: Page, sameRow: () => Promise<void>): Promise<ReplayPage> {
+  const replay = new ReplayPage(page);
+  await replay.record.click();
+  await expect(replay.recordingProgress).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) · [\d,]+ iterations/);
+  await sameRow();
+  // The longest line a recording shows, a long session on a busy machine, in the real line's place.
+  await withStandIn(page, '.recording-progress', LONGEST_PROGRESS, sameRowNow);
+
+  await replay.stopRecording.click();
+  await expect(replay.lastRecording).toHaveText(/^Saved · [\d,]+ iterations · [\d.]+ (B|KiB|MiB|GiB)▾$/);
+  await sameRow();
+  await withStandIn(page, '.recording-summary-text', LONGEST_SUMMARY, sameRowNow);
+  return replay;
+}
+
 test.describe('at 1280 × 720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -68,29 +96,11 @@ test.describe('at 1280 × 720', () => {
     page,
   }, testInfo) => {
     const lab = await openLab(page, testInfo);
-    const replay = new ReplayPage(page);
-    const counters = page.getByRole('group', { name: 'Counters' });
-    const serverButton = page.getByRole('button', { name: /^(Start|Stop) Server$/ });
-    const sameRow = async (): Promise<void> => {
-      const [a, b] = [await box(counters), await box(serverButton)];
-      // One row: the counters' box spans the button's middle, as it would not on a line of its own.
-      expect(a.y).toBeLessThan(b.y + b.height / 2);
-      expect(a.y + a.height).toBeGreaterThan(b.y + b.height / 2);
-    };
+    const sameRow = sameRowCheck(page);
     await sameRow();
     await lab.start(await freePort());
     await sameRow();
-
-    await replay.record.click();
-    await expect(replay.recordingProgress).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) · [\d,]+ iterations/);
-    await sameRow();
-    // The longest line a recording shows, a long session on a busy machine, in the real line's place.
-    await withStandIn(page, '.recording-progress', LONGEST_PROGRESS, sameRowNow);
-
-    await replay.stopRecording.click();
-    await expect(replay.lastRecording).toHaveText(/^Saved · [\d,]+ iterations · [\d.]+ (B|KiB|MiB|GiB)▾$/);
-    await sameRow();
-    await withStandIn(page, '.recording-summary-text', LONGEST_SUMMARY, sameRowNow);
+    const replay = await recordKeepsRow(page, sameRow);
     // Its details and actions a click away, over the window, not in the row.
     await replay.showLastRecording();
     await expect(replay.lastRecordingPanel).toContainText(/socket-lab-[\d-]+\.slrec\.gz/);
@@ -114,18 +124,11 @@ test.describe('at 1280 × 720', () => {
     // window.lab beside it, the page still talks to this browser shell.
     await page.addInitScript('window.labDesktop = {}');
     const lab = await openLab(page, testInfo);
-    const replay = new ReplayPage(page);
-    const counters = page.getByRole('group', { name: 'Counters' });
-    const serverButton = page.getByRole('button', { name: /^(Start|Stop) Server$/ });
+    const sameRow = sameRowCheck(page);
     const programs = page
       .getByRole('group', { name: 'Real programs' })
       .getByRole('button', { name: 'Programs' });
     const panel = page.getByRole('region', { name: 'Programs' });
-    const sameRow = async (): Promise<void> => {
-      const [a, b] = [await box(counters), await box(serverButton)];
-      expect(a.y).toBeLessThan(b.y + b.height / 2);
-      expect(a.y + a.height).toBeGreaterThan(b.y + b.height / 2);
-    };
     await sameRow();
     // Both actions a click away, over the window, not in the row.
     await programs.click();
@@ -138,14 +141,7 @@ test.describe('at 1280 × 720', () => {
 
     await lab.start(await freePort());
     await sameRow();
-    await replay.record.click();
-    await expect(replay.recordingProgress).toHaveText(/^[\d.]+ (B|KiB|MiB|GiB) · [\d,]+ iterations/);
-    await sameRow();
-    await withStandIn(page, '.recording-progress', LONGEST_PROGRESS, sameRowNow);
-    await replay.stopRecording.click();
-    await expect(replay.lastRecording).toBeVisible();
-    await sameRow();
-    await withStandIn(page, '.recording-summary-text', LONGEST_SUMMARY, sameRowNow);
+    await recordKeepsRow(page, sameRow);
     await lab.reset();
     await sameRow();
   });

@@ -30,13 +30,20 @@ test('the browser shell runs no programs unless started with --allow-run, and sa
   const lab = new LabPage(page, info);
   await lab.open();
   await page.getByRole('button', { name: 'Run the original' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This shell runs no programs' })).toContainText(
-    '--allow-run',
-  );
+  const refusal = page.getByRole('alert').filter({ hasText: 'This shell runs no programs' });
+  await expect(refusal).toContainText('--allow-run');
   await expect(lab.startServer).toBeVisible();
+  // On a line of its own under the first row: Record and the counters keep their places.
+  const counters = await page.getByRole('group', { name: 'Counters' }).boundingBox();
+  const start = await lab.startServer.boundingBox();
+  const note = await refusal.boundingBox();
+  if (!counters || !start || !note) throw new Error('no box');
+  expect(counters.y).toBeLessThan(start.y + start.height / 2);
+  expect(counters.y + counters.height).toBeGreaterThan(start.y + start.height / 2);
+  expect(note.y).toBeGreaterThanOrEqual(Math.max(start.y + start.height, counters.y + counters.height));
 });
 
-test('the desktop app keeps both actions in its Programs panel: a click on the row runs one, and a refusal shows beside Programs', async ({
+test('the desktop app keeps both actions in its Programs panel: a click on the row runs one, and a refusal shows under the row', async ({
   page,
 }, info) => {
   // The desktop app's toolbar (labDesktop set by its preload), on this browser shell.
@@ -54,7 +61,7 @@ test('the desktop app keeps both actions in its Programs panel: a click on the r
   await page.mouse.click(what.x + what.width / 2, what.y + what.height / 2);
   await expect(panel).toBeHidden();
   await expect(programs).toBeFocused();
-  await expect(group.getByRole('alert').filter({ hasText: 'This shell runs no programs' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This shell runs no programs' })).toBeVisible();
   await expect(lab.startServer).toBeVisible();
 });
 

@@ -6,7 +6,7 @@ import { fail, ok } from '../../../shared/result';
 import { LabApiProvider } from '../store/api-context';
 import { resetLabStore, useLabStore } from '../store/lab-store';
 import { engineSnapshot, handMadeApi, snapshot } from '../test/fixtures';
-import { ProgramMenu } from './ProgramMenu';
+import { ProgramError, ProgramMenu } from './ProgramMenu';
 
 function renderMenu({ refuse = false }: { refuse?: boolean } = {}) {
   const engine = snapshot(engineSnapshot());
@@ -17,6 +17,7 @@ function renderMenu({ refuse = false }: { refuse?: boolean } = {}) {
   render(
     <LabApiProvider api={lab.api}>
       <ProgramMenu />
+      <ProgramError />
     </LabApiProvider>,
   );
   const watches = () => lab.calls.filter((c) => c.name === 'watchProgram').map((c) => c.args);
@@ -116,11 +117,12 @@ describe('Real programs, in the desktop app', () => {
     expect(panel()).toBeNull();
   });
 
-  it('shows why it could not run beside Programs, the panel closed', async () => {
+  it('says why it could not run, in its own place (under the toolbar row), the panel closed', async () => {
     renderMenu({ refuse: true });
     await userEvent.click(programs());
     await userEvent.click(screen.getByRole('button', { name: 'Watch a program…' }));
     expect(panel()).toBeNull();
-    expect(within(group()).getByRole('alert').textContent).toContain('python3 was not found.');
+    expect(within(group()).queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('python3 was not found.');
   });
 });

@@ -79,7 +79,14 @@ export function ProgramMenu() {
           Run the original
         </KeepFocusButton>
       )}
-      <CommandError commands={WATCH} />
     </div>
   );
+}
+
+/**
+ * Why a program could not run, for the line under the toolbar's first row (Toolbar.tsx):
+ * beside the button it pushed Record and the counters onto a line of their own.
+ */
+export function ProgramError() {
+  return <CommandError commands={WATCH} />;
 }

@@ -1,9 +1,9 @@
 import { OpenRecording } from '../replay/OpenRecording';
-import { RecordControls } from '../replay/RecordControls';
+import { RecordControls, RecordError } from '../replay/RecordControls';
 import { Counters } from './Counters';
 import { ModeControls } from './ModeControls';
 import { ProgramControls } from './ProgramControls';
-import { ProgramMenu } from './ProgramMenu';
+import { ProgramError, ProgramMenu } from './ProgramMenu';
 import { ServerControls } from './ServerControls';
 import { StepControls } from './StepControls';
 import { TutorialSwitch } from './TutorialSwitch';
@@ -52,6 +52,11 @@ export function Toolbar() {
           {replay ? <OpenRecording /> : <RecordControls open={<OpenRecording />} />}
         </div>
         <Counters />
+        {/* What the row's controls could not do, on a line of its own under it, not beside them. */}
+        <div className="row-notes">
+          {!replay && !watching && <ProgramError />}
+          {!replay && <RecordError />}
+        </div>
       </div>
       <div className="toolbar-row toolbar-loop">
         <ModeControls />

@@ -151,7 +151,11 @@ export function RecordControls({ open }: { open?: ReactNode }) {
           <span className="recording-idle">Not recording</span>
         )}
       </div>
-      <CommandError commands={RECORD_COMMANDS} />
     </div>
   );
+}
+
+/** Why Record or Stop recording failed, for the line under the toolbar's first row (Toolbar.tsx). */
+export function RecordError() {
+  return <CommandError commands={RECORD_COMMANDS} />;
 }

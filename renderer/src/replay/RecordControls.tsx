@@ -1,10 +1,11 @@
-import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { RecordingStatus } from '../../../shared/recording/status';
 import { CommandError } from '../components/CommandError';
 import { formatBytes, formatCount } from '../components/format';
 import { KeepFocusButton } from '../components/KeepFocusButton';
 import { useSend } from '../store/commands';
 import { useLabStore } from '../store/lab-store';
+import { useMenu } from '../teaching/Menu';
 import { Popover } from '../teaching/Popover';
 import { useFiles } from './files-context';
 import { openReplay } from './open-replay';
@@ -23,11 +24,8 @@ const summaryOf = (last: Last): string =>
  */
 function LastRecording({ last, folder }: { last: Last; folder: string }) {
   const files = useFiles();
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, button, close } = useMenu();
   const id = useId();
-  // Stable: the panel moves focus into itself each time this changes.
-  const close = useCallback(() => setOpen(false), []);
   const summary = summaryOf(last);
   const openAsReplay = async (): Promise<void> => {
     const source = await files.saved(last.name);

@@ -41,7 +41,7 @@ export interface ListenerHooks {
  * again at its next SYN retry and joins if the queue has room then. Their clients'
  * connect() has already returned here, where the kernel's would still be retrying
  * (see the README); their bytes wait either way. A burst the kernel took at once
- * reaches Node over several turns: the loop lets it land before select() (`arrivals`).
+ * reaches Node over several turns: a Step lets it land before select() (`arrivals`).
  */
 export class Listener {
   readonly server: net.Server;
@@ -53,7 +53,7 @@ export class Listener {
   backlog: number;
   /**
    * Connections Node has handed over so far. One more since a look means a burst may still be
-   * landing, a turn at a time: select-server.ts lets it land before select().
+   * landing, a turn at a time: select-server.ts lets it land before a Step's select().
    */
   arrivals = 0;
 

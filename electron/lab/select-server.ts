@@ -60,6 +60,8 @@ export class SelectServer {
   /** The listener's arrivals at the last look, and since when a burst has held select() up. */
   private arrivalsSeen = 0;
   private burstSince: number | null = null;
+  /** Connections kept arriving past a hold's limit: no hold until a turn brings none. */
+  private streaming = false;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -114,6 +116,7 @@ export class SelectServer {
     this.tally.reset();
     this.arrivalsSeen = 0;
     this.burstSince = null;
+    this.streaming = false;
     this.runs++;
     const bound = listener.address();
     const address = `${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
@@ -363,7 +366,6 @@ export class SelectServer {
   private tick(): void {
     const loop = this.loop;
     if (!loop || this.mode === 'step') return;
-    if (!this.recorder.isOpen && this.landing(MAX_BURST_MS)) return this.wake();
     if (!this.recorder.isOpen && !this.open(loop).ok) return;
     if (this.breakpoints.armed) this.runWatched(loop);
     else this.recorder.runToEnd(loop);
@@ -371,29 +373,38 @@ export class SelectServer {
   }
 
   /**
-   * True while a burst of connections is still landing: the kernel took them at once, but Node
-   * hands them over one per turn of its loop (libuv accepts once per poll). A select() in the
-   * middle would find an accept queue the kernel never held, short, with nobody waiting past
-   * it; and each accept() would make room for the next arrival, which in the kernel found the
-   * queue full and waits for its SYN retry: `listen(5)` under 20 clients at once would fill in
-   * the seed and not here. So while connections arrived since the last look, select() waits a
-   * turn: a lone connection costs one turn, a burst of a thousand a few milliseconds. Never
-   * more than `limitMs` in a row: in Run mode, so clients that connect without pause cannot
-   * hold up the loop that serves the others; in Step mode, a busier machine's turns are slower
-   * and nobody is being served while the loop is halted, so the wait may be longer.
+   * True while a burst of connections is still landing before a Step: the kernel took them at
+   * once, but Node hands them over one per turn of its loop (libuv accepts once per poll). A
+   * select() in the middle would find an accept queue the kernel never held, short, with nobody
+   * waiting past it: `listen(5)` under 20 clients at once would not fill. So while connections
+   * arrived since the last look, the Step waits a turn, never more than `limitMs` in a row.
+   *
+   * Run mode does not wait: there the loop serves everyone else, and holding select() for each
+   * arrival overflowed the queue under a steady stream of connections that the seed keeps up
+   * with (under 100 busy clients, 74 of 200 connections a millisecond apart waited for SYN
+   * retries, some 31 s, where the seed made 2 wait 1 s); a burst in Run mode reaches select()
+   * a turn at a time, as it would a seed that accepted between the arrivals.
    */
   private landing(limitMs: number): boolean {
     const listener = this.loop?.listener;
     if (!listener) return false;
     const arrived = listener.arrivals !== this.arrivalsSeen;
     this.arrivalsSeen = listener.arrivals;
-    const now = performance.now();
-    this.burstSince ??= now;
-    if (!arrived || now - this.burstSince > limitMs) {
+    if (!arrived) {
       this.burstSince = null;
+      this.streaming = false;
       return false;
     }
-    return true;
+    if (this.streaming) return false;
+    const now = performance.now();
+    this.burstSince ??= now;
+    if (now - this.burstSince <= limitMs) return true;
+    // Still arriving every turn after limitMs: a stream, not a burst the kernel took at once
+    // (that lands in a few quick turns). Holding again at once would leave the loop one
+    // select() every limitMs, starving everyone and overflowing a queue the seed keeps empty.
+    this.burstSince = null;
+    this.streaming = true;
+    return false;
   }
 
   /** Run until: the open iteration action by action, halting once the pass whose action met the breakpoint is done. */
@@ -421,8 +432,7 @@ export class SelectServer {
   }
 }
 
-/** The longest a burst of connections may hold up select() in Run mode, and before a Step (see `landing`). */
-const MAX_BURST_MS = 10;
+/** The longest a burst of connections may hold up a Step (see `landing`). */
 const MAX_STEP_BURST_MS = 250;
 
 /** The listening socket's view while the server is stopped. */

@@ -178,7 +178,7 @@ describe('accept', () => {
   it('listen(5) in Run mode keeps up with connections a millisecond apart while fifty clients ping-pong, as the seed does', async () => {
     // Run mode accepts between arrivals, as the seed's loop does. Holding select() for each
     // arrival (as a Step does, to let a burst land) overflowed the queue here: a third of the
-    // connections waited for SYN retries, some for 31 s, where the seed made 1% wait a second.
+    // connections waited for SYN retries, the last for seconds, where the seed made 1% wait one.
     const { server, port } = await startEngine({ backlog: 5 }, 'safe');
     const busy = await Promise.all(Array.from({ length: 50 }, () => connect(port)));
     let pinging = true;

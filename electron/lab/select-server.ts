@@ -382,8 +382,8 @@ export class SelectServer {
    * Run mode does not wait: there the loop serves everyone else, and holding select() for each
    * arrival overflowed the queue under a steady stream of connections that the seed keeps up
    * with (under 100 busy clients, 73 to 79 of 200 connections a millisecond apart waited for
-   * SYN retries, the last 7 to 31 s, where the seed made 2 wait 1 s); a burst in Run mode reaches select()
-   * a turn at a time, as it would a seed that accepted between the arrivals.
+   * SYN retries, the last 7 to 31 s, where the seed made 2 wait 1 s). A burst in Run mode
+   * reaches select() a turn at a time, as it would a seed that accepted between the arrivals.
    */
   private landing(limitMs: number): boolean {
     const listener = this.loop?.listener;

@@ -57,11 +57,9 @@ export class SelectServer {
   private readonly breakpoints = new Breakpoints();
   /** The iteration under way, so a breakpoint's halt is recorded in it. */
   private openRecord: IterationRecord | null = null;
-  /** The listener's arrivals at the last look, and since when a burst has held select() up. */
+  /** The listener's arrivals at the last look, and since when a burst has held a Step up. */
   private arrivalsSeen = 0;
   private burstSince: number | null = null;
-  /** Connections kept arriving past a hold's limit: no hold until a turn brings none. */
-  private streaming = false;
 
   constructor(
     options: Partial<EngineOptions> = {},
@@ -82,7 +80,7 @@ export class SelectServer {
       steppable: () => this.steppable(),
       open: (loop) => this.open(loop),
       onIteration: (listener) => this.events.on('iteration', listener),
-      landing: () => this.landing(MAX_STEP_BURST_MS),
+      landing: () => this.landing(),
     });
   }
 
@@ -116,7 +114,6 @@ export class SelectServer {
     this.tally.reset();
     this.arrivalsSeen = 0;
     this.burstSince = null;
-    this.streaming = false;
     this.runs++;
     const bound = listener.address();
     const address = `${bound.host.includes(':') ? `[${bound.host}]` : bound.host}:${bound.port}`;
@@ -176,7 +173,7 @@ export class SelectServer {
 
   /** Resolves once Node's event loop has polled the sockets since the call (stepping.ts). */
   settled(): Promise<void> {
-    return settled(() => this.landing(MAX_STEP_BURST_MS));
+    return settled(() => this.landing());
   }
 
   /**
@@ -377,7 +374,7 @@ export class SelectServer {
    * once, but Node hands them over one per turn of its loop (libuv accepts once per poll). A
    * select() in the middle would find an accept queue the kernel never held, short, with nobody
    * waiting past it: `listen(5)` under 20 clients at once would not fill. So while connections
-   * arrived since the last look, the Step waits a turn, never more than `limitMs` in a row.
+   * arrived since the last look, the Step waits a turn, for `MAX_STEP_BURST_MS` at most.
    *
    * Run mode does not wait: there the loop serves everyone else, and holding select() for each
    * arrival overflowed the queue under a steady stream of connections that the seed keeps up
@@ -385,26 +382,18 @@ export class SelectServer {
    * SYN retries, the last 7 to 31 s, where the seed made 2 wait 1 s). A burst in Run mode
    * reaches select() a turn at a time, as it would a seed that accepted between the arrivals.
    */
-  private landing(limitMs: number): boolean {
+  private landing(): boolean {
     const listener = this.loop?.listener;
     if (!listener) return false;
     const arrived = listener.arrivals !== this.arrivalsSeen;
     this.arrivalsSeen = listener.arrivals;
-    if (!arrived) {
-      this.burstSince = null;
-      this.streaming = false;
-      return false;
-    }
-    if (this.streaming) return false;
     const now = performance.now();
     this.burstSince ??= now;
-    if (now - this.burstSince <= limitMs) return true;
-    // Still arriving every turn after limitMs: a stream, not a burst the kernel took at once
-    // (that lands in a few quick turns). Holding again at once would leave the loop one
-    // select() every limitMs, starving everyone and overflowing a queue the seed keeps empty.
-    this.burstSince = null;
-    this.streaming = true;
-    return false;
+    if (!arrived || now - this.burstSince > MAX_STEP_BURST_MS) {
+      this.burstSince = null;
+      return false;
+    }
+    return true;
   }
 
   /** Run until: the open iteration action by action, halting once the pass whose action met the breakpoint is done. */
